@@ -1,0 +1,47 @@
+#include "entente/statistics.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace entente {
+
+namespace {
+bool AllZero(const std::vector<double>& w) {
+  return std::all_of(w.begin(), w.end(), [](double x) { return x == 0.0; });
+}
+}  // namespace
+
+double Mean(const std::vector<double>& values) {
+  return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+}
+
+double Median(const std::vector<double>& values) {
+  return WeightedMedian(values, std::vector<double>(values.size(), 1.0));
+}
+
+double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
+  if (AllZero(weights)) return Mean(values);
+  double num = 0.0, den = 0.0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    num += weights[i] * values[i];
+    den += weights[i];
+  }
+  return num / den;
+}
+
+double WeightedMedian(const std::vector<double>& values, const std::vector<double>& weights) {
+  if (AllZero(weights)) return Median(values);
+  std::vector<std::size_t> order(values.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  double cumulative = 0.0;
+  for (std::size_t k : order) {
+    cumulative += weights[k];
+    if (cumulative >= 0.5 * total) return values[k];
+  }
+  return values[order.back()];
+}
+
+}  // namespace entente

@@ -1,0 +1,26 @@
+#include "entente/statistics.h"
+
+#include <gtest/gtest.h>
+
+namespace entente {
+namespace {
+
+TEST(WeightedMedian, SmallestValueWhereCumulativeWeightReachesHalf) {
+  // Sorted: 1 (w1), 2 (w1), 3 (w2): total 4, half 2 reached at value 2.
+  EXPECT_DOUBLE_EQ(WeightedMedian({3, 1, 2}, {2, 1, 1}), 2.0);
+  EXPECT_DOUBLE_EQ(WeightedMedian({3, 1, 2}, {3, 1, 1}), 3.0);
+}
+
+TEST(WeightedMedian, AllZeroWeightsFallBackToUnweighted) {
+  EXPECT_DOUBLE_EQ(WeightedMedian({5, 1, 9, 7}, {0, 0, 0, 0}), 5.0);
+}
+
+TEST(WeightedMean, IsWeightedAverage) {
+  EXPECT_DOUBLE_EQ(WeightedMean({0, 10}, {1, 3}), 7.5);
+  EXPECT_DOUBLE_EQ(WeightedMean({0, 10}, {0, 0}), 5.0);
+}
+
+TEST(Median, LowerMedianOnEvenCount) { EXPECT_DOUBLE_EQ(Median({4, 1, 3, 2}), 2.0); }
+
+}  // namespace
+}  // namespace entente
