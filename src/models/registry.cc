@@ -3,16 +3,22 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/baselines/baselines.h"
 
 namespace entente {
 
 const char* StopReasonName(StopReason reason) {
   switch (reason) {
-    case StopReason::kConverged: return "converged";
-    case StopReason::kTwoCycle: return "two-cycle";
-    case StopReason::kRoundCap: return "round cap";
-    case StopReason::kHalted: return "halted";
-    case StopReason::kStatic: return "static";
+    case StopReason::kConverged:
+      return "converged";
+    case StopReason::kTwoCycle:
+      return "two-cycle";
+    case StopReason::kRoundCap:
+      return "round cap";
+    case StopReason::kHalted:
+      return "halted";
+    case StopReason::kStatic:
+      return "static";
   }
   return "unknown";
 }
@@ -20,6 +26,20 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"compromise",
+       "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)",
+       {},
+       MakeCompromiseModel},
+      {"weighted-median",
+       "baseline: capability x salience weighted median (lower point)",
+       {},
+       MakeWeightedMedianModel},
+      {"mean", "baseline: unweighted mean of the stated positions", {}, MakeMeanModel},
+      {"median", "baseline: unweighted lower median of the stated positions", {}, MakeMedianModel},
+      {"salience-mean",
+       "baseline: salience weighted mean of the stated positions",
+       {},
+       MakeSalienceMeanModel},
   };
   return registry;
 }
