@@ -9,16 +9,11 @@ namespace entente {
 
 const char* StopReasonName(StopReason reason) {
   switch (reason) {
-    case StopReason::kConverged:
-      return "converged";
-    case StopReason::kTwoCycle:
-      return "two-cycle";
-    case StopReason::kRoundCap:
-      return "round cap";
-    case StopReason::kHalted:
-      return "halted";
-    case StopReason::kStatic:
-      return "static";
+    case StopReason::kConverged: return "converged";
+    case StopReason::kTwoCycle: return "two-cycle";
+    case StopReason::kRoundCap: return "round cap";
+    case StopReason::kHalted: return "halted";
+    case StopReason::kStatic: return "static";
   }
   return "unknown";
 }
@@ -26,20 +21,13 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
-      {"compromise",
-       "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)",
-       {},
-       MakeCompromiseModel},
-      {"weighted-median",
-       "baseline: capability x salience weighted median (lower point)",
-       {},
-       MakeWeightedMedianModel},
+      // clang-format off
+      {"compromise", "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)", {}, MakeCompromiseModel},
+      {"weighted-median", "baseline: capability x salience weighted median (lower point)", {}, MakeWeightedMedianModel},
       {"mean", "baseline: unweighted mean of the stated positions", {}, MakeMeanModel},
       {"median", "baseline: unweighted lower median of the stated positions", {}, MakeMedianModel},
-      {"salience-mean",
-       "baseline: salience weighted mean of the stated positions",
-       {},
-       MakeSalienceMeanModel},
+      {"salience-mean", "baseline: salience-only weighted mean of the stated positions", {}, MakeSalienceMeanModel},
+      // clang-format on
   };
   return registry;
 }
