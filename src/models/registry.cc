@@ -3,6 +3,7 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/baselines/baselines.h"
 
 namespace entente {
 
@@ -20,6 +21,13 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      // clang-format off
+      {"compromise", "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)", {}, MakeCompromiseModel},
+      {"weighted-median", "baseline: capability x salience weighted median (lower point)", {}, MakeWeightedMedianModel},
+      {"mean", "baseline: unweighted mean of the stated positions", {}, MakeMeanModel},
+      {"median", "baseline: unweighted lower median of the stated positions", {}, MakeMedianModel},
+      {"salience-mean", "baseline: salience-only weighted mean of the stated positions", {}, MakeSalienceMeanModel},
+      // clang-format on
   };
   return registry;
 }
