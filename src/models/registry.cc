@@ -3,6 +3,7 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/expected_utility/eum_model.h"
 
 namespace entente {
 
@@ -20,6 +21,13 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"eum",
+       "Bueno de Mesquita's expected utility (challenge) model, per Scholz et al. 2011",
+       {{"bdm", "the paper's equations with the known bugs fixed (default)"},
+        {"scholz-code", "Scholz's own code as ported by jmckib; matches the paper's figures"},
+        {"masad", "dmasad's GroupDecisionModel reading (max-sender-EU offers)"},
+        {"scholz-equations", "decisionmechanics/eum: the printed equations, literally"}},
+       MakeExpectedUtilityModel},
   };
   return registry;
 }
