@@ -12,13 +12,16 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
   std::fill(r.begin(), r.end(), 1.0);
   security.assign(n, 0.0);
   contest.Prepare(x, r, mu, positions_changed);
-  // Sch eq. (34): security (danger) of i = what its adversaries expect from challenging it.
-  // Summed per unordered pair; each S_i still accumulates in increasing j.
+  // Sch eq. (34): security (danger) of i = what its adversaries expect from challenging it,
+  // E(U_ji) with i's salience as the resisting probability (A11: s_i in every implementation,
+  // eum included, even where its offers use s_j). With every r = 1 the perceiver's exponent
+  // makes no difference (A1). Summed per unordered pair; each S_i still accumulates in
+  // increasing j.
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j < n; ++j) {
       const PairValues v = contest.Evaluate(i, j);
-      security[i] += v.b_ij;
-      security[j] += v.b_ji;
+      security[i] += v.a_ji;
+      security[j] += v.a_ij;
     }
   }
   const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
