@@ -4,6 +4,7 @@
 
 #include "entente/model.h"
 #include "models/baselines/baselines.h"
+#include "models/expected_utility/eum_model.h"
 
 namespace entente {
 
@@ -21,6 +22,13 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"eum",
+       "Bueno de Mesquita's expected utility (challenge) model, per Scholz et al. 2011",
+       {{"bdm", "the paper's equations with the known bugs fixed (default)"},
+        {"scholz-code", "Scholz's own code as ported by jmckib; matches the paper's figures"},
+        {"masad", "dmasad's GroupDecisionModel reading (max-sender-EU offers)"},
+        {"scholz-equations", "decisionmechanics/eum: the printed equations, literally"}},
+       MakeExpectedUtilityModel},
       // clang-format off
       {"compromise", "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)", {}, MakeCompromiseModel},
       {"weighted-median", "baseline: capability x salience weighted median (lower point)", {}, MakeWeightedMedianModel},
