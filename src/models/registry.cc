@@ -3,6 +3,7 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/spatial_pce/smp_model.h"
 
 namespace entente {
 
@@ -20,6 +21,10 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"smp", "KTAB's spatial model of politics with probabilistic Condorcet elections",
+       {{"ktab", "KTAB's default parameters"},
+        {"ktab-compat", "KTAB defaults plus KTAB's InitRcvrInterp/PWCompInterp bargain bugs"}},
+       MakeSmpModel},
   };
   return registry;
 }
