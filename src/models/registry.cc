@@ -5,6 +5,7 @@
 #include "entente/model.h"
 #include "models/baselines/baselines.h"
 #include "models/expected_utility/eum_model.h"
+#include "models/spatial_pce/smp_model.h"
 
 namespace entente {
 
@@ -36,6 +37,10 @@ const std::vector<ModelInfo>& ModelRegistry() {
       {"median", "baseline: unweighted lower median of the stated positions", {}, MakeMedianModel},
       {"salience-mean", "baseline: salience-only weighted mean of the stated positions", {}, MakeSalienceMeanModel},
       // clang-format on
+      {"smp", "KTAB's spatial model of politics with probabilistic Condorcet elections",
+       {{"ktab", "KTAB's default parameters"},
+        {"ktab-compat", "KTAB defaults plus KTAB's InitRcvrInterp/PWCompInterp bargain bugs"}},
+       MakeSmpModel},
   };
   return registry;
 }
