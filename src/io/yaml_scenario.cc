@@ -7,6 +7,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "entente/io.h"
@@ -17,6 +18,9 @@
 namespace entente {
 namespace io {
 namespace {
+
+// Events and their changes are bounded only by the file size limit.
+constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -150,7 +154,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
   }
 
   if (const YamlEntry* events = top->Find("events")) {
-    if (Status s = CheckList(*events, "events", 0, limits_.max_issues); !s.ok()) return s;
+    if (Status s = CheckList(*events, "events", 0, kNoLimit); !s.ok()) return s;
     index = 0;
     for (const YAML::Node& node : events->value) {
       Event event;
@@ -481,7 +485,7 @@ Status ScenarioReader::ReadEvent(const YAML::Node& node, std::size_t index,
   }
   Result<const YamlEntry*> changes = map->Require("changes");
   if (!changes.ok()) return changes.status();
-  if (Status s = CheckList(**changes, "changes", 1, limits_.max_actors); !s.ok()) return s;
+  if (Status s = CheckList(**changes, "changes", 1, kNoLimit); !s.ok()) return s;
   std::size_t index_in_event = 0;
   for (const YAML::Node& change_node : (*changes)->value) {
     EventChange change;
