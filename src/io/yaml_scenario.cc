@@ -8,7 +8,10 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "entente/io.h"
 #include "io/diagnostic.h"
@@ -73,11 +76,29 @@ class ScenarioReader {
   Status CheckInScale(const YamlEntry& entry, const std::string& field, double value, double lo,
                       double hi);
 
+  std::optional<std::size_t> IssueIndex(const std::string& id) const;
+  std::optional<std::size_t> ActorIndex(const std::string& id) const;
+
   const YamlFile& file_;
   const LoadLimits& limits_;
+  // Id -> index, so that large scenarios load in linear time.
+  std::unordered_map<std::string, std::size_t> issue_index_;
+  std::unordered_map<std::string, std::size_t> actor_index_;
   double salience_max_ = 1.0;  // 100 under `salience_scale: percent`
   std::vector<YAML::Mark> issue_marks_;
 };
+
+std::optional<std::size_t> ScenarioReader::IssueIndex(const std::string& id) const {
+  const auto it = issue_index_.find(id);
+  if (it == issue_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> ScenarioReader::ActorIndex(const std::string& id) const {
+  const auto it = actor_index_.find(id);
+  if (it == actor_index_.end()) return std::nullopt;
+  return it->second;
+}
 
 SourceLocation ScenarioReader::Locate(const YAML::Mark& mark) const {
   SourceLocation where;
@@ -85,7 +106,7 @@ SourceLocation ScenarioReader::Locate(const YAML::Mark& mark) const {
   if (mark.is_null()) return where;
   where.line = mark.line + 1;
   // Columns count characters, as in diagnostics.
-  const std::string_view line = LineOfText(file_.text(), where.line);
+  const std::string_view line = file_.Line(where.line);
   where.column =
       CountCodePoints(line.substr(0, std::min<std::size_t>(line.size(), mark.column))) + 1;
   return where;
@@ -141,6 +162,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
     Issue issue;
     if (Status s = ReadIssue(node, index++, *scenario, &issue); !s.ok()) return s;
     issue_marks_.push_back(node.Mark());
+    issue_index_.emplace(issue.id, scenario->issues.size());
     scenario->issues.push_back(std::move(issue));
   }
 
@@ -234,7 +256,7 @@ Status ScenarioReader::ReadIssue(const YAML::Node& node, std::size_t index,
                                           "got " +
                                           Quote(issue->id));
   }
-  if (const auto first = scenario.FindIssue(issue->id)) {
+  if (const auto first = IssueIndex(issue->id)) {
     return file_.Error((*id)->mark(), "duplicate issue id " + Quote(issue->id) +
                                           " (first declared on line " +
                                           std::to_string(scenario.issues[*first].where.line) + ")");
@@ -326,7 +348,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   if (!id.ok()) return id.status();
   if (Status s = ReadString(file_, **id, "id of " + name, &actor.id); !s.ok()) return s;
   if (actor.id.empty()) return file_.Error((*id)->mark(), "id of " + name + " must not be empty");
-  if (const auto first = scenario->FindActor(actor.id)) {
+  if (const auto first = ActorIndex(actor.id)) {
     return file_.Error((*id)->mark(),
                        "duplicate actor id " + Quote(actor.id) + " (first declared on line " +
                            std::to_string(scenario->actors[*first].where.line) + ")");
@@ -370,13 +392,13 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   Result<YamlMap> stances = YamlMap::ReadOpen(file_, (*stances_entry)->value,
                                               (*stances_entry)->mark(), "stances of " + who);
   if (!stances.ok()) return stances.status();
-  std::vector<std::string_view> issue_ids;
-  for (const Issue& issue : scenario->issues) issue_ids.push_back(issue.id);
   const std::size_t a = scenario->actors.size();
   for (auto& row : scenario->stances) row.emplace_back();
   for (const YamlEntry& entry : stances->entries()) {
-    const auto i = scenario->FindIssue(entry.key);
+    const auto i = IssueIndex(entry.key);
     if (!i) {
+      std::vector<std::string_view> issue_ids;
+      for (const Issue& issue : scenario->issues) issue_ids.push_back(issue.id);
       return file_.Error(entry.key_mark, "stance of " + who + " names undeclared issue " +
                                              Quote(entry.key) + DidYouMean(entry.key, issue_ids));
     }
@@ -384,6 +406,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
     if (Status s = ReadStance(entry, actor, scenario->issues[*i], &stance); !s.ok()) return s;
     scenario->stances[*i][a] = std::move(stance);
   }
+  actor_index_.emplace(actor.id, a);
   scenario->actors.push_back(std::move(actor));
   return Status::Ok();
 }
@@ -505,7 +528,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   if (!actor_entry.ok()) return actor_entry.status();
   if (Status s = ReadString(file_, **actor_entry, "actor of " + what, &change->actor); !s.ok())
     return s;
-  const auto actor = scenario.FindActor(change->actor);
+  const auto actor = ActorIndex(change->actor);
   if (!actor) {
     std::vector<std::string_view> ids;
     for (const Actor& a : scenario.actors) ids.push_back(a.id);
@@ -551,7 +574,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
     }
     if (Status s = ReadString(file_, *issue_entry, "issue of " + what, &change->issue); !s.ok())
       return s;
-    const auto i = scenario.FindIssue(change->issue);
+    const auto i = IssueIndex(change->issue);
     if (!i) {
       std::vector<std::string_view> ids;
       for (const Issue& is : scenario.issues) ids.push_back(is.id);
@@ -648,13 +671,19 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                                    const LoadLimits& limits) {
   if (Status s = io::CheckInputText(path, text, limits.max_file_bytes); !s.ok()) return s;
   const io::YamlFile file(path, text);
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     // yaml-cpp's own message, re-expressed at its mark with our excerpt and caret.
     return file.Error(e.mark, "invalid YAML: " + e.msg);
   }
+  if (documents.size() > 1) {
+    return file.Error(documents[1].Mark(), "expected one YAML document, found " +
+                                               std::to_string(documents.size()) +
+                                               " (a second '---' starts another)");
+  }
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   Scenario scenario;
   scenario.path = path;
   scenario.text = text;
