@@ -72,7 +72,7 @@ class ScenarioReader {
                    Event* event);
   Status ReadChange(const YAML::Node& node, const std::string& what, const Scenario& scenario,
                     EventChange* change);
-  Status CheckIssueWeights(const YamlEntry& issues_entry, const Scenario& scenario);
+  Status CheckIssueWeights(const Scenario& scenario);
   Status CheckInScale(const YamlEntry& entry, const std::string& field, double value, double lo,
                       double hi);
 
@@ -184,7 +184,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
       scenario->events.push_back(std::move(event));
     }
   }
-  return CheckIssueWeights(**issues, *scenario);
+  return CheckIssueWeights(*scenario);
 }
 
 Status ScenarioReader::ReadHeader(const YamlMap& top, Scenario* scenario) {
@@ -639,8 +639,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   return Status::Ok();
 }
 
-Status ScenarioReader::CheckIssueWeights(const YamlEntry& issues_entry, const Scenario& scenario) {
-  (void)issues_entry;
+Status ScenarioReader::CheckIssueWeights(const Scenario& scenario) {
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     bool any_stance = false;
     double weight = 0.0;
