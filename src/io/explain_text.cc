@@ -39,7 +39,12 @@ std::string FormatExplanation(const Scenario& scenario, std::size_t issue_index,
                   issue.id, issue.label);
   if (!actor.empty()) out += fmt::format("Only the pairs involving '{}'.\n", actor);
   out += "\n";
-  out += kLegend;
+  if (result.interactions.empty()) {
+    out += fmt::format(
+        "Model '{}' records no pairwise interactions; only its positions are shown.\n", run.model);
+  } else {
+    out += kLegend;
+  }
 
   std::map<int, std::vector<const Interaction*>> by_round;
   for (const Interaction& x : result.interactions) {
