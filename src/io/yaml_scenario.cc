@@ -511,15 +511,20 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   }
 
   const YamlEntry* target = nullptr;
+  const YamlEntry* extra = nullptr;  // a second field, which is one too many
   int targets = 0;
   for (const char* field : {"capability", "position", "salience"}) {
     if (const YamlEntry* e = map->Find(field)) {
-      if (target == nullptr) target = e;
+      if (target == nullptr) {
+        target = e;
+      } else if (extra == nullptr) {
+        extra = e;
+      }
       ++targets;
     }
   }
   if (targets != 1) {
-    return file_.Error(targets == 0 ? map->mark() : map->Find("salience")->key_mark,
+    return file_.Error(targets == 0 ? map->mark() : extra->key_mark,
                        what + " must change exactly one of capability, position, salience, got " +
                            (targets == 0 ? std::string("none") : std::to_string(targets)));
   }
