@@ -194,9 +194,13 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
                         Format(result.weighted_median.back()) + ".");
     }
   }
+  const std::size_t last = result.positions.size() - 1;
+  const double last_move =
+      last > 0 ? MaxDifference(result.positions[last], result.positions[last - 1]) : 0.0;
   return finish(StopReason::kRoundCap, false,
                 "Reached the round cap of " + std::to_string(max_rounds) +
-                    " rounds without converging; forecast (weighted median of the last round) " +
+                    " rounds without converging (largest move in the last round " +
+                    Format(last_move) + "); forecast (weighted median of the last round) " +
                     Format(result.weighted_median.back()) + ".");
 }
 
