@@ -1,11 +1,11 @@
 // The default `bdm` preset on the seven reference data sets: it settles (converges or finds a
 // two-cycle) well before its round cap, and its forecast is one of the actors' positions
 // inside the initial range. The expected forecasts pin today's behaviour (regression).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "entente/expected_utility.h"
 #include "golden/bdm_dataset.h"

@@ -1,14 +1,14 @@
 // Golden tests: the EUM presets against the reference vectors of three public implementations
 // (shared/vectors/bdm, read in place). One test per case in cases.csv:
 //   *_jmckib → scholz-code, *_dmasadgdm → masad, *_eum → scholz-equations (eumq05: q = 0.5).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
-#include <ostream>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "entente/expected_utility.h"
 #include "golden/bdm_dataset.h"

@@ -1,12 +1,12 @@
 // The only numbers Scholz, Calbert & Smith (2011, ICAART version) publish for the emission data
 // (BdM 1994; Sch Table 1, salience/100), checked against the `scholz-code` preset at the
 // tolerances of shared/models/expected_utility.md ("Published results for replication checks").
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "entente/expected_utility.h"
 #include "golden/bdm_dataset.h"
@@ -60,9 +60,15 @@ class ScholzPublishedTest : public ::testing::Test {
 TEST_F(ScholzPublishedTest, Fig7BelgiumRoundOne) {
   RunRoundOne(1.0);
   CheckViewFrom("Belgium",
-                {{"Denmark", -0.83, 0.24}, {"UK", -0.65, 0.24}, {"Germany", -0.47, 0.24},
-                 {"Netherlands", -0.47, 0.24}, {"France", -0.11, 0.24}, {"Italy", -0.11, 0.24},
-                 {"Luxembourg", 0.60, 0.24}, {"Ireland", 0.0, 0.0}, {"Greece", 0.0, 0.0}},
+                {{"Denmark", -0.83, 0.24},
+                 {"UK", -0.65, 0.24},
+                 {"Germany", -0.47, 0.24},
+                 {"Netherlands", -0.47, 0.24},
+                 {"France", -0.11, 0.24},
+                 {"Italy", -0.11, 0.24},
+                 {"Luxembourg", 0.60, 0.24},
+                 {"Ireland", 0.0, 0.0},
+                 {"Greece", 0.0, 0.0}},
                 0.03);
   // The exact oracle values quoted by the spec.
   EXPECT_NEAR(Find("Belgium", "Denmark").eu_actor, -0.83202, 1e-5);
@@ -72,9 +78,14 @@ TEST_F(ScholzPublishedTest, Fig7BelgiumRoundOne) {
 TEST_F(ScholzPublishedTest, Fig8FranceRoundOne) {
   RunRoundOne(1.0);
   CheckViewFrom("France",
-                {{"Denmark", -2.00, -0.43}, {"Netherlands", -1.22, -0.43},
-                 {"Germany", -1.22, -0.43}, {"Greece", -0.42, -0.20}, {"Belgium", 0.19, -0.20},
-                 {"Ireland", 0.80, -0.20}, {"Luxembourg", 1.14, -0.43}, {"UK", 0.0, 0.0},
+                {{"Denmark", -2.00, -0.43},
+                 {"Netherlands", -1.22, -0.43},
+                 {"Germany", -1.22, -0.43},
+                 {"Greece", -0.42, -0.20},
+                 {"Belgium", 0.19, -0.20},
+                 {"Ireland", 0.80, -0.20},
+                 {"Luxembourg", 1.14, -0.43},
+                 {"UK", 0.0, 0.0},
                  {"Italy", 0.0, 0.0}},
                 0.03);
 }
@@ -87,20 +98,23 @@ TEST_F(ScholzPublishedTest, Fig9NetherlandsRoundOneExceptGreece) {
   EXPECT_LE(Find("Netherlands", "UK").eu_actor, -2.0 + 0.03);
   EXPECT_NEAR(Find("Netherlands", "UK").eu_counterpart, -1.65, 0.03);
   CheckViewFrom("Netherlands",
-                {{"France", -0.85, -1.65}, {"Italy", -0.85, -1.65},
-                 {"Belgium", 0.12, -0.72}, {"Ireland", 0.73, -0.72}, {"Luxembourg", 0.0, 0.0},
-                 {"Germany", 0.0, 0.0}, {"Denmark", 0.0, 0.0}},
+                {{"France", -0.85, -1.65},
+                 {"Italy", -0.85, -1.65},
+                 {"Belgium", 0.12, -0.72},
+                 {"Ireland", 0.73, -0.72},
+                 {"Luxembourg", 0.0, 0.0},
+                 {"Germany", 0.0, 0.0},
+                 {"Denmark", 0.0, 0.0}},
                 0.03);
 }
 
 TEST_F(ScholzPublishedTest, Fig10LuxembourgRoundOne) {
   RunRoundOne(1.0);
   // x = E^j(U_ji), the partner's own EU of challenging Luxembourg (its own r); y = E^i(U_ji).
-  const std::vector<Point> points = {{"UK", 0.23, 2.03},      {"France", 1.13, 2.03},
-                                     {"Italy", 1.13, 2.03},   {"Ireland", 0.54, 0.56},
-                                     {"Belgium", 0.60, 0.56}, {"Greece", 0.60, 0.56},
-                                     {"Netherlands", 0, 0},   {"Germany", 0, 0},
-                                     {"Denmark", 0, 0}};
+  const std::vector<Point> points = {
+      {"UK", 0.23, 2.03},      {"France", 1.13, 2.03},  {"Italy", 1.13, 2.03},
+      {"Ireland", 0.54, 0.56}, {"Belgium", 0.60, 0.56}, {"Greece", 0.60, 0.56},
+      {"Netherlands", 0, 0},   {"Germany", 0, 0},       {"Denmark", 0, 0}};
   for (const Point& p : points) {
     EXPECT_NEAR(Find(p.partner, "Luxembourg").eu_actor, p.x, 0.03) << p.partner << " (x)";
     EXPECT_NEAR(Find("Luxembourg", p.partner).eu_counterpart, p.y, 0.03) << p.partner << " (y)";
@@ -110,8 +124,11 @@ TEST_F(ScholzPublishedTest, Fig10LuxembourgRoundOne) {
 TEST_F(ScholzPublishedTest, Fig11NetherlandsAtQHalf) {
   RunRoundOne(0.5);
   CheckViewFrom("Netherlands",
-                {{"Luxembourg", -0.26, -0.26}, {"Denmark", -0.26, -0.26},
-                 {"Germany", -0.26, -0.26}, {"Greece", -1.00, -0.97}, {"Belgium", -0.38, -0.97},
+                {{"Luxembourg", -0.26, -0.26},
+                 {"Denmark", -0.26, -0.26},
+                 {"Germany", -0.26, -0.26},
+                 {"Greece", -1.00, -0.97},
+                 {"Belgium", -0.38, -0.97},
                  {"Ireland", 0.25, -0.97}},
                 0.02);
   // With r recomputed under Q = 0.5 the three far points miss by up to 0.022 (UK −2.688,

@@ -6,7 +6,7 @@ namespace entente::eum {
 namespace {
 
 TEST(EumOffers, QuadrantsOfSchFig6) {
-  ExpectedUtilityOptions o;  // bdm
+  ExpectedUtilityOptions o;                       // bdm
   Proposal p = Classify(o, 0.2, 0.5, 4.0, 10.0);  // b > a > 0: i loses the conflict
   EXPECT_EQ(p.kind, OfferKind::kConflict);
   EXPECT_TRUE(p.moves);

@@ -44,8 +44,7 @@ TEST(EumOptions, BadValuesAreRejected) {
   Result<ExpectedUtilityOptions> o =
       ApplyExpectedUtilityParams(ExpectedUtilityOptions{}, {{"selection", "random"}});
   ASSERT_FALSE(o.ok());
-  EXPECT_NE(o.status().message().find("least-move, scholz-code, max-sender-eu"),
-            std::string::npos);
+  EXPECT_NE(o.status().message().find("least-move, scholz-code, max-sender-eu"), std::string::npos);
 }
 
 TEST(EumOptions, RegisteredWithPresetsInOrder) {

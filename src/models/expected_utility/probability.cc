@@ -104,8 +104,7 @@ double Ratio(const ExpectedUtilityOptions& options, double net, double positive,
 }
 }  // namespace
 
-void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij,
-                                  double* p_ji) const {
+void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
   // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
   const std::size_t n = x_->size();
@@ -143,8 +142,8 @@ void ProbabilityTable::FastPair(double xi, double xj, double* p_ij, double* p_ji
   const double low = (SumAbs(0, below, xj) - SumAbs(0, below, xi)) / range_;
   const double high = (SumAbs(above, n, xj) - SumAbs(above, n, xi)) / range_;
   const double absolute = std::abs(low) + std::abs(high);
-  *p_ij = Ratio(options_, low + high, std::max(0.0, low) + std::max(0.0, high), absolute,
-                all_pairs_);
+  *p_ij =
+      Ratio(options_, low + high, std::max(0.0, low) + std::max(0.0, high), absolute, all_pairs_);
   *p_ji = Ratio(options_, -(low + high), std::max(0.0, -low) + std::max(0.0, -high), absolute,
                 all_pairs_);
 }

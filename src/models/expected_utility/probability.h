@@ -21,8 +21,7 @@ class ProbabilityTable {
   static constexpr std::size_t kDirectLimit = 64;
 
   // weight[k] = c_k s_k; range = Δ > 0.
-  ProbabilityTable(const ExpectedUtilityOptions& options, std::vector<double> weight,
-                   double range);
+  ProbabilityTable(const ExpectedUtilityOptions& options, std::vector<double> weight, double range);
 
   // Caches the state of one pass. x and r must outlive the calls to Probability.
   void Prepare(const std::vector<double>& x, const std::vector<double>& r);

@@ -1,8 +1,8 @@
 #include "models/expected_utility/probability.h"
 
-#include <random>
-
 #include <gtest/gtest.h>
+
+#include <random>
 
 namespace entente::eum {
 namespace {

@@ -30,7 +30,8 @@ double MedianVoter(const ExpectedUtilityOptions& options, const std::vector<doub
                    const std::vector<double>& weight) {
   if (options.q == 1.0) return 0.0;
   switch (options.median) {
-    case MedianRule::kWeightedMean: return WeightedMean(x, weight);
+    case MedianRule::kWeightedMean:
+      return WeightedMean(x, weight);
     case MedianRule::kBorda: {
       // eum: argmax_a Σ_b Σ_k v_k(a,b) = argmin_a Σ_k c_k s_k |x_k − x_a| (first on ties).
       std::size_t best = 0;
@@ -45,7 +46,8 @@ double MedianVoter(const ExpectedUtilityOptions& options, const std::vector<doub
       }
       return x[best];
     }
-    case MedianRule::kWeightedMedian: break;
+    case MedianRule::kWeightedMedian:
+      break;
   }
   return WeightedMedian(x, weight);
 }
@@ -176,9 +178,9 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
 
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < run.tolerance;
-    const bool cycle = !converged && round >= 2 &&
-                       MaxDifference(x, result.positions[result.positions.size() - 3]) <
-                           run.tolerance;
+    const bool cycle =
+        !converged && round >= 2 &&
+        MaxDifference(x, result.positions[result.positions.size() - 3]) < run.tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +

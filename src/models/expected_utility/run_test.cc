@@ -1,8 +1,8 @@
 // Properties of RunExpectedUtility and the `eum` model (bdm preset unless stated).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <random>
-
-#include <gtest/gtest.h>
 
 #include "entente/expected_utility.h"
 #include "entente/model.h"
