@@ -3,16 +3,22 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/exchange/exchange_model.h"
 
 namespace entente {
 
 const char* StopReasonName(StopReason reason) {
   switch (reason) {
-    case StopReason::kConverged: return "converged";
-    case StopReason::kTwoCycle: return "two-cycle";
-    case StopReason::kRoundCap: return "round cap";
-    case StopReason::kHalted: return "halted";
-    case StopReason::kStatic: return "static";
+    case StopReason::kConverged:
+      return "converged";
+    case StopReason::kTwoCycle:
+      return "two-cycle";
+    case StopReason::kRoundCap:
+      return "round cap";
+    case StopReason::kHalted:
+      return "halted";
+    case StopReason::kStatic:
+      return "static";
   }
   return "unknown";
 }
@@ -20,6 +26,12 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"exchange",
+       "Stokman & Van Oosten's position-exchange model (Decide), multi-issue",
+       {{"equal-gain", "both partners gain the same utility (Stokman & Van Oosten 1994)"},
+        {"randomized", "randomized Equal Gain, REX (Dijkstra et al. 2018), param p"},
+        {"random-rate", "rate drawn within the range where both gain; bilateral matching"}},
+       MakeExchangeModel},
   };
   return registry;
 }
