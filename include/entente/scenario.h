@@ -63,11 +63,11 @@ struct Issue {
 struct Stance {
   double position = 0.0;  // inside the issue's scale
   double salience = 0.0;  // on [0, 1]
+  std::string source;     // free-text note on where the numbers came from
+  SourceLocation where;
   // Optional per-issue capability overriding Actor::capability on this issue only (>= 0). Set by
   // inputs that give power per actor-issue (Decide files); models read it via MakeIssueTable.
   std::optional<double> capability;
-  std::string source;     // free-text note on where the numbers came from
-  SourceLocation where;
 };
 
 // One change an event makes to one actor's inputs.

@@ -9,16 +9,11 @@ namespace entente {
 
 const char* StopReasonName(StopReason reason) {
   switch (reason) {
-    case StopReason::kConverged:
-      return "converged";
-    case StopReason::kTwoCycle:
-      return "two-cycle";
-    case StopReason::kRoundCap:
-      return "round cap";
-    case StopReason::kHalted:
-      return "halted";
-    case StopReason::kStatic:
-      return "static";
+    case StopReason::kConverged: return "converged";
+    case StopReason::kTwoCycle: return "two-cycle";
+    case StopReason::kRoundCap: return "round cap";
+    case StopReason::kHalted: return "halted";
+    case StopReason::kStatic: return "static";
   }
   return "unknown";
 }
