@@ -5,7 +5,9 @@
 #include <cmath>
 #include <string>
 
+#include "entente/convert.h"
 #include "entente/exchange.h"
+#include "entente/io.h"
 #include "golden/exchange_vectors.h"
 
 namespace entente {
@@ -232,6 +234,41 @@ INSTANTIATE_TEST_SUITE_P(Vectors, ExchangeGolden,
                                            GoldenCase{"copenhagen", 2, 17, 5, 10},
                                            GoldenCase{"cop21", 1, 47, 8, 41}),
                          [](const auto& info) { return info.param.name; });
+
+// The Decide importer proven end to end: importing the vector's input file and running the
+// model reproduces the vector's exchanges and outcomes.
+TEST(ExchangeDecideGolden, ImportedInputFilesReproduceTheVectors) {
+  for (const std::string name : {"tiny2", "synth6x3"}) {
+    SCOPED_TRACE(name);
+    const std::string path =
+        std::string(ENTENTE_SHARED_DIR) + "/vectors/exchange/inputs/" + name + ".txt";
+    Result<std::string> text = ReadFile(path);
+    ASSERT_TRUE(text.ok()) << text.status().message();
+    Result<Scenario> scenario = ImportDecide(*text, path);
+    ASSERT_TRUE(scenario.ok()) << scenario.status().message();
+    Result<ExchangeResult> r = RunExchange(*scenario, ExchangeOptions{});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    const std::string dir = testing::ExchangeVectorDir(name);
+    const auto rows = ReadCsvRows(dir + "/exchanges.csv");
+    std::size_t k = 0;
+    for (const auto& round : r->rounds)
+      for (const auto& e : round.exchanges) {
+        ASSERT_LT(k, rows.size());
+        ExpectExchange(rows[k++], e);
+      }
+    EXPECT_EQ(k, rows.size());
+    for (const CsvRow& row : ReadCsvRows(dir + "/outcomes.csv")) {
+      const int round = std::stoi(row.at("round"));
+      const int d = IssueIndex(*r, row.at("issue"));
+      ASSERT_GE(d, 0);
+      EXPECT_NEAR(Num(row, "outcome_voting"), r->rounds[round - 1].outcome_voting[d], kExact);
+      // The generic result maps back to the issue's raw scale (issue Z of synth6x3 is 0-10).
+      EXPECT_NEAR(Num(row, "outcome_voting_raw"), r->run.issues[d].weighted_mean[round], kExact);
+    }
+    EXPECT_NEAR(r->run.issues.back().forecast,
+                Num(ReadCsvRows(dir + "/outcomes.csv").back(), "outcome_voting_raw"), kExact);
+  }
+}
 
 }  // namespace
 }  // namespace entente
