@@ -101,7 +101,7 @@ double AdjustedMean(const RoundContext& ctx, const Candidate& c, const Side& sid
   return sum / t.denom[u];
 }
 
-bool CapOvershoot(const RoundContext& ctx, const PairWeights& pw, Candidate& c) {
+bool CapOvershoot(const RoundContext& ctx, const PairWeights& pw, Candidate& c, bool equal_gain) {
   const double rate = c.dq / c.dp;  // preserved: for Equal Gain this is the EG rate
   for (Side* s : {&c.a, &c.b}) {
     const double o0 = AdjustedMean(ctx, c, *s, s->x);
@@ -134,7 +134,7 @@ bool CapOvershoot(const RoundContext& ctx, const PairWeights& pw, Candidate& c) 
     SetMoves(pw, c, move_a, move_b, dp, dq);
     s->capped = true;
     s->nbs1 = AdjustedMean(ctx, c, *s, s->y);
-    if (ctx.variant == ExchangeVariant::kEqualGain) c.gain = std::fabs(c.a.gain);
+    if (equal_gain) c.gain = std::fabs(c.a.gain);
     if (!CheckValid(c)) return false;
   }
   return true;
@@ -153,8 +153,8 @@ void Compute(const RoundContext& ctx, Candidate& c) {
   }
   SolveEqualGain(pw, c);
   if (!CheckValid(c)) return;
-  if (!CapOvershoot(ctx, pw, c)) return;
-  if (ctx.variant == ExchangeVariant::kRandomized) {
+  if (!CapOvershoot(ctx, pw, c, /*equal_gain=*/true)) return;
+  if (ctx.variant == ExchangeVariant::kRandomized && ctx.p > 0.0) {  // p = 0 is Equal Gain
     c.valid = SplitRandomized(ctx, WeightsOf(ctx, c), c);
     return;
   }

@@ -106,7 +106,8 @@ void SetMoves(const PairWeights& pw, Candidate& c, double move_a, double move_b,
 bool CheckValid(const Candidate& c);
 
 // §4.3 step 9 for a then b: shortens a move that would push the adjusted outcome past the
-// partner's position, keeping the exchange rate dq/dp. Returns false if the result is invalid.
-bool CapOvershoot(const RoundContext& ctx, const PairWeights& pw, Candidate& c);
+// partner's position, keeping the exchange rate dq/dp. With `equal_gain` the ranking gain
+// c.gain follows the shortened moves. Returns false if the result is invalid.
+bool CapOvershoot(const RoundContext& ctx, const PairWeights& pw, Candidate& c, bool equal_gain);
 
 }  // namespace entente::exchange

@@ -76,7 +76,7 @@ bool SplitRandomized(const RoundContext& ctx, const PairWeights& pw, Candidate& 
   if (!(dp > 0.0) || !(dq > 0.0) || !std::isfinite(dp) || !std::isfinite(dq)) return false;
   SetMoves(pw, c, move_a, move_b, dp, dq);
   if (c.a.gain < -1e-12 || c.b.gain < -1e-12 || !CheckValid(c)) return false;
-  return CapOvershoot(ctx, pw, c);
+  return CapOvershoot(ctx, pw, c, /*equal_gain=*/false);
 }
 
 bool SolveRandomRate(const RoundContext& ctx, const PairWeights& pw, Candidate& c) {
@@ -102,7 +102,7 @@ bool SolveRandomRate(const RoundContext& ctx, const PairWeights& pw, Candidate& 
   SetMoves(pw, c, move_a, move_b, dp, dq);
   c.gain = std::min(c.a.gain, c.b.gain);
   if (!CheckValid(c)) return false;
-  if (!CapOvershoot(ctx, pw, c)) return false;
+  if (!CapOvershoot(ctx, pw, c, /*equal_gain=*/false)) return false;
   c.gain = std::min(c.a.gain, c.b.gain);
   return CheckValid(c);
 }
