@@ -4,6 +4,7 @@
 
 #include "entente/model.h"
 #include "models/exchange/exchange_model.h"
+#include "models/nash/nash_model.h"
 
 namespace entente {
 
@@ -27,6 +28,10 @@ const std::vector<ModelInfo>& ModelRegistry() {
         {"randomized", "randomized Equal Gain, REX (Dijkstra et al. 2018), param p"},
         {"random-rate", "rate drawn within the range where both gain; bilateral matching"}},
        MakeExchangeModel},
+      {"nash", "Nash bargaining solution with the status quo as disagreement point, per issue",
+       {{"quadratic", "quadratic spatial utility -s(x-O)^2 (dutch_models.md §3)"},
+        {"linear", "linear spatial utility -s|x-O|"}},
+       MakeNashModel},
   };
   return registry;
 }
