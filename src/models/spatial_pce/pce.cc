@@ -9,18 +9,21 @@ namespace entente::smp {
 
 Matrix Coalitions(const Matrix& utils, const std::vector<double>& weight, SmpVotingRule rule) {
   const int m = utils.cols;
-  Matrix c(m, m);
+  Matrix c(m, m, 1e-8);
+  // Spec §5.2: C(i,j) = 1e-8 + Σ_k max(0, v_k(i:j)). As in KTAB (Model::coalitions), each pair
+  // i > j is voted on once, as "i over j": positive votes count for i, negative ones for j. This
+  // matters only for the asymmetric ASymProsp rule.
   for (int i = 0; i < m; ++i) {
-    for (int j = 0; j < m; ++j) {
-      // Spec §5.2: C(i,j) = 1e-8 + Σ_k max(0, v_k(i:j)).
-      double s = 0.0;
-      if (i != j) {
-        for (int k = 0; k < utils.rows; ++k) {
-          const double vk = Vote(rule, weight[k], utils(k, i), utils(k, j));
-          if (vk > 0.0) s += vk;
-        }
+    for (int j = 0; j < i; ++j) {
+      double cij = 1e-8;
+      double cji = 1e-8;
+      for (int k = 0; k < utils.rows; ++k) {
+        const double vk = Vote(rule, weight[k], utils(k, i), utils(k, j));
+        if (vk > 0.0) cij += vk;
+        if (vk < 0.0) cji -= vk;
       }
-      c(i, j) = 1e-8 + s;
+      c(i, j) = cij;
+      c(j, i) = cji;
     }
   }
   return c;
