@@ -199,6 +199,19 @@ TEST_P(KtabGolden, MatchesKtab) {
       return std::pair(det.bargains[x].init, det.bargains[x].recd) <
              std::pair(det.bargains[y].init, det.bargains[y].recd);
     });
+    for (size_t row : rows(bc)) {
+      const int b = bc.I(row, "bargn"), k = bc.I(row, "dim");
+      const SmpBargain& x = det.bargains[canon[b]];
+      ASSERT_NEAR(x.init_pos[k] * 100.0, bc.D(row, "init_coord"), kTol)
+          << c << " turn " << t << " bargain " << b << " dim " << k;
+      ASSERT_NEAR(x.recd_pos[k] * 100.0, bc.D(row, "recd_coord"), kTol)
+          << c << " turn " << t << " bargain " << b << " dim " << k;
+    }
+    for (size_t row : rows(bu)) {
+      const int b = bu.I(row, "bargn");
+      ASSERT_NEAR(det.bargain_util[canon[b]][bu.I(row, "actor")], bu.D(row, "util"), kTol)
+          << c << " bargn_util turn " << t << " bargain " << b;
+    }
     for (size_t row : rows(bg)) {
       const int b = bg.I(row, "bargn");
       ASSERT_LT(b, static_cast<int>(canon.size())) << c << " turn " << t;
@@ -219,19 +232,6 @@ TEST_P(KtabGolden, MatchesKtab) {
       check_queue(x.init, "init_prob");
       if (x.init != x.recd) check_queue(x.recd, "recd_prob");
     }
-    for (size_t row : rows(bc)) {
-      const int b = bc.I(row, "bargn"), k = bc.I(row, "dim");
-      const SmpBargain& x = det.bargains[canon[b]];
-      ASSERT_NEAR(x.init_pos[k] * 100.0, bc.D(row, "init_coord"), kTol)
-          << c << " turn " << t << " bargain " << b << " dim " << k;
-      ASSERT_NEAR(x.recd_pos[k] * 100.0, bc.D(row, "recd_coord"), kTol)
-          << c << " turn " << t << " bargain " << b << " dim " << k;
-    }
-    for (size_t row : rows(bu)) {
-      const int b = bu.I(row, "bargn");
-      ASSERT_NEAR(det.bargain_util[canon[b]][bu.I(row, "actor")], bu.D(row, "util"), kTol)
-          << c << " bargn_util turn " << t << " bargain " << b;
-    }
   }
   ASSERT_EQ(static_cast<int>(r.states.size()), states) << c << ": number of states";
 }
@@ -240,8 +240,11 @@ INSTANTIATE_TEST_SUITE_P(
     Ktab, KtabGolden,
     ::testing::Values(GoldenCase{"dummy3", false}, GoldenCase{"syn10d1", false},
                       GoldenCase{"syn10d3", false}, GoldenCase{"syn31d3", false},
-                      GoldenCase{"ideal1", false}),
-    [](const auto& info) { return info.param.name; }); });
+                      GoldenCase{"ideal1", false}, GoldenCase{"var1", false},
+                      GoldenCase{"var2", false}, GoldenCase{"var3", false},
+                      GoldenCase{"var4", false}, GoldenCase{"var7", false},
+                      GoldenCase{"var5", true}, GoldenCase{"var6", true}),
+    [](const auto& info) { return info.param.name; });
 
 }  // namespace
 }  // namespace entente
