@@ -104,7 +104,8 @@ void InterpolateBargain(const StateView& s, int i, int j, double p_i, std::vecto
   const SmpInterVecBrgn mode = s.options().inter_vec_brgn;
   if (mode == SmpInterVecBrgn::kS2PMax) {
     // Only the likelier loser moves, toward the winner by weights s_w² δ and s_l² (1 − δ), with
-    // δ = |p_i − p_j| the winner's advantage (interpBrgnS2PMax; fitted to KTAB's runs). Not rounded.
+    // δ = |p_i − p_j| the winner's advantage, plus the 1e-6 tie-breaker on the loser's weight
+    // (interpBrgnS2PMax; fitted to KTAB's runs). Not rounded.
     const bool i_wins = p_i > p_j;
     const double delta = i_wins ? p_i - p_j : p_j - p_i;
     for (int k = 0; k < d; ++k) {
@@ -112,7 +113,7 @@ void InterpolateBargain(const StateView& s, int i, int j, double p_i, std::vecto
       const double wl = (i_wins ? s_j[k] * s_j[k] : s_i[k] * s_i[k]) * (1.0 - delta);
       const double xw = i_wins ? x_i[k] : x_j[k];
       const double xl = i_wins ? x_j[k] : x_i[k];
-      const double moved = (ww * xw + wl * xl) / (ww + wl);
+      const double moved = (ww * xw + (wl + 1e-6) * xl) / (ww + wl + 1e-6);
       to_i[k] = i_wins ? x_i[k] : moved;
       to_j[k] = i_wins ? moved : x_j[k];
     }

@@ -33,8 +33,9 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
       out.push_back(std::move(b));
       continue;
     }
-    // j's view of the same challenge. KTAB's bug (smpbcn.cpp:423) takes the ΔEU element.
-    const ChallengeEstimate ej = smp::EstimateChallenge(s, j, j, i, j);
+    // j's view of the same challenge, P^j[i ≻ j]. KTAB's bug (smpbcn.cpp:423) takes the ΔEU
+    // element instead: j's estimate of i's gain.
+    const ChallengeEstimate ej = smp::EstimateChallenge(s, j, i, i, j);
     const double p_j_view = o.ktab_bargain_bugs ? ej.delta() : ej.prob;
     SmpBargain bj = b;
     smp::InterpolateBargain(s, i, j, p_j_view, bj.init_pos, bj.recd_pos);
