@@ -44,10 +44,10 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
       out.push_back(std::move(bj));
       continue;
     }
-    // PWCompInterp: capability-weighted average of both views. KTAB's bug (smpbcn.cpp:430)
-    // weighs j's view by i's capability.
-    const double ci = s.Capability(i);
-    const double cj = o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j);
+    // PWCompInterp: average of both views weighted by each side's salience-weighted capability
+    // s·c (fitted to KTAB's runs). KTAB's bug (smpbcn.cpp:430) uses i's capability for j's weight.
+    const double ci = s.TotalSalience(i) * s.Capability(i);
+    const double cj = s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
     for (int k = 0; k < s.d(); ++k) {
       b.init_pos[k] = (ci * b.init_pos[k] + cj * bj.init_pos[k]) / (ci + cj);
       b.recd_pos[k] = (ci * b.recd_pos[k] + cj * bj.recd_pos[k]) / (ci + cj);
