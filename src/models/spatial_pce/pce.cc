@@ -9,22 +9,38 @@ namespace entente::smp {
 
 Matrix Coalitions(const Matrix& utils, const std::vector<double>& weight, SmpVotingRule rule) {
   const int m = utils.cols;
+  const int voters = utils.rows;
   Matrix c(m, m, 1e-8);
+  // by_option(i, k) = utils(k, i): option-major, so the voter loop reads contiguous memory.
+  Matrix by_option(m, voters);
+  for (int k = 0; k < voters; ++k) {
+    for (int i = 0; i < m; ++i) by_option(i, k) = utils(k, i);
+  }
   // Spec §5.2: C(i,j) = 1e-8 + Σ_k max(0, v_k(i:j)). As in KTAB (Model::coalitions), each pair
   // i > j is voted on once, as "i over j": positive votes count for i, negative ones for j. This
   // matters only for the asymmetric ASymProsp rule.
-  for (int i = 0; i < m; ++i) {
-    for (int j = 0; j < i; ++j) {
-      double cij = 1e-8;
-      double cji = 1e-8;
-      for (int k = 0; k < utils.rows; ++k) {
-        const double vk = Vote(rule, weight[k], utils(k, i), utils(k, j));
-        if (vk > 0.0) cij += vk;
-        if (vk < 0.0) cji -= vk;
+  const auto fill = [&](auto vote) {
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < i; ++j) {
+        double cij = 1e-8;
+        double cji = 1e-8;
+        const double* ui = &by_option.v[static_cast<size_t>(i) * voters];
+        const double* uj = &by_option.v[static_cast<size_t>(j) * voters];
+        for (int k = 0; k < voters; ++k) {
+          const double vk = vote(weight[k], ui[k], uj[k]);
+          cij += vk > 0.0 ? vk : 0.0;  // adding +0.0 leaves a sum unchanged
+          cji -= vk < 0.0 ? vk : 0.0;
+        }
+        c(i, j) = cij;
+        c(j, i) = cji;
       }
-      c(i, j) = cij;
-      c(j, i) = cji;
     }
+  };
+  // The common rule gets its own instantiation so the inner loop has no switch.
+  if (rule == SmpVotingRule::kProp) {
+    fill([](double w, double a, double b) { return w * (a - b); });
+  } else {
+    fill([rule](double w, double a, double b) { return Vote(rule, w, a, b); });
   }
   return c;
 }

@@ -57,20 +57,28 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
   return out;
 }
 
-// U_a(b) = (1/N) Σ_n u_a(position of n once b is adopted) (spec §5.6).
-std::vector<double> BargainUtilities(const StateView& s, const SmpBargain& b) {
+// U_a(b) = (1/N) Σ_n u_a(position of n once b is adopted) (spec §5.6); self_util(a, m) = u_a(θ_m).
+// Summed in actor order, as KTAB does.
+std::vector<double> BargainUtilities(const StateView& s, const Matrix& self_util,
+                                     const SmpBargain& b) {
   const int n = s.n();
   std::vector<double> u(n);
+  const bool sq = b.init == b.recd;
+  const int lo = std::min(b.init, b.recd);
+  const int hi = std::max(b.init, b.recd);
   for (int a = 0; a < n; ++a) {
+    const double* row = &self_util.v[static_cast<size_t>(a) * n];
     double sum = 0.0;
-    for (int m = 0; m < n; ++m) {
-      if (b.init != b.recd && m == b.init) {
-        sum += s.OwnUtilOf(a, b.init_pos.data());
-      } else if (b.init != b.recd && m == b.recd) {
-        sum += s.OwnUtilOf(a, b.recd_pos.data());
-      } else {
-        sum += s.Util(a, a, m);
-      }
+    if (sq) {
+      for (int m = 0; m < n; ++m) sum += row[m];
+    } else {
+      const double u_lo = s.OwnUtilOf(a, (lo == b.init ? b.init_pos : b.recd_pos).data());
+      const double u_hi = s.OwnUtilOf(a, (hi == b.init ? b.init_pos : b.recd_pos).data());
+      for (int m = 0; m < lo; ++m) sum += row[m];
+      sum += u_lo;
+      for (int m = lo + 1; m < hi; ++m) sum += row[m];
+      sum += u_hi;
+      for (int m = hi + 1; m < n; ++m) sum += row[m];
     }
     u[a] = sum / n;
   }
@@ -143,8 +151,12 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
     }
     for (SmpBargain& b : ProposeBargains(s)) bargains.push_back(std::move(b));
     const int nb = static_cast<int>(bargains.size());
+    Matrix self_util(n, n);
+    for (int a = 0; a < n; ++a) {
+      for (int m = 0; m < n; ++m) self_util(a, m) = s.Util(a, a, m);
+    }
     std::vector<std::vector<double>> butil(nb);
-    for (int b = 0; b < nb; ++b) butil[b] = BargainUtilities(s, bargains[b]);
+    for (int b = 0; b < nb; ++b) butil[b] = BargainUtilities(s, self_util, bargains[b]);
     std::vector<std::vector<int>> queue(n);
     for (int b = 0; b < nb; ++b) {
       queue[bargains[b].init].push_back(b);
