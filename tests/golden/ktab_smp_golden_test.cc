@@ -120,6 +120,8 @@ struct GoldenCase {
   int compare_states = 0;  // 0 = every state, and the number of states must match
 };
 
+void PrintTo(const GoldenCase& g, std::ostream* os) { *os << g.name; }
+
 class KtabGolden : public ::testing::TestWithParam<GoldenCase> {};
 
 TEST_P(KtabGolden, MatchesKtab) {
@@ -247,6 +249,26 @@ TEST_P(KtabGolden, MatchesKtab) {
   if (GetParam().compare_states == 0) {
     ASSERT_EQ(static_cast<int>(r.states.size()), states) << c << ": number of states";
   }
+
+  // history.txt: KTAB's printed winning probabilities (pDist(-1), every actor voting with its
+  // own utilities; 4 decimals), the one perspective not in pos_prob.csv.
+  std::ifstream hist(CaseDir(c) + "history.txt");
+  std::string line;
+  int checked = 0;
+  while (std::getline(hist, line)) {
+    const size_t at = line.find(", prob :");
+    if (at == std::string::npos) continue;
+    const auto actor = l.import.scenario.FindActor(line.substr(0, at));
+    ASSERT_TRUE(actor.has_value()) << line;
+    std::istringstream values(line.substr(at + 8));
+    double x = 0.0;
+    for (int t = 0; values >> x && t < common; ++t) {
+      ASSERT_NEAR(r.states[t].outcome_prob[*actor], x, 0.5e-4 + 1e-12)
+          << c << " history, turn " << t << ", " << line.substr(0, at);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -258,6 +280,27 @@ INSTANTIATE_TEST_SUITE_P(
                       GoldenCase{"var4", false, 1e-4, 3}, GoldenCase{"var7", false, kTol, 6},
                       GoldenCase{"var5", true}, GoldenCase{"var6", true}),
     [](const auto& info) { return info.param.name; });
+
+// fail_bigrfull: KTAB throws in turn 0 for BigRAdjust = Full (its sanity check wants h's utility
+// estimates to differ from the risk-aware utilities, and with Full they are equal by definition).
+// entente has no such check, so the case runs; its perceived risks are every actor's own.
+TEST(KtabGoldenFailure, BigRFullRunsInEntente) {
+  Loaded l = Load("fail_bigrfull");
+  ASSERT_EQ(l.import.options.big_r_adjust, SmpBigRAdjust::kFull);
+  Result<SmpResult> r = RunSmp(l.problem, l.import.options);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_TRUE(r->stopped_by_rule);
+  EXPECT_GE(r->states.size(), 3u);
+  const SmpStateRecord& s0 = r->states[0];
+  const smp::StateView view(l.problem, l.import.options, s0.position, s0.ideal);
+  for (int h = 0; h < l.problem.num_actors; ++h) {
+    for (int i = 0; i < l.problem.num_actors; ++i) {
+      for (int j = 0; j < l.problem.num_actors; ++j) {
+        ASSERT_EQ(view.Util(h, i, j), view.Util(i, i, j));  // h's estimate is i's own
+      }
+    }
+  }
+}
 
 }  // namespace
 }  // namespace entente
