@@ -65,9 +65,8 @@ std::vector<Forecaster> BaselineForecasters() {
   sq.forecast = [](const BacktestCase& c) -> Result<double> {
     const Scenario& s = c.scenario;
     if (s.issues.empty() || !s.issues[0].status_quo) {
-      return Status::InvalidArgument("status-quo: issue '" +
-                                     (s.issues.empty() ? std::string() : s.issues[0].id) +
-                                     "' has no status quo");
+      return Status::InvalidArgument(
+          "issue '" + (s.issues.empty() ? std::string() : s.issues[0].id) + "' has no status quo");
     }
     return *s.issues[0].status_quo;
   };
@@ -78,7 +77,7 @@ std::vector<Forecaster> BaselineForecasters() {
     const Scenario& s = c.scenario;
     if (s.issues.empty()) return Status::InvalidArgument("procedural: the scenario has no issue");
     if (s.decision_rule.empty()) {
-      return Status::InvalidArgument("procedural: scenario names no decision rule");
+      return Status::InvalidArgument("scenario '" + s.path + "' names no decision rule");
     }
     const IssueTable it = MakeIssueTable(s, 0);
     Result<DecisionTable> t = DecisionTable::FromIssueTable(s, it);
