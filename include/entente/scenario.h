@@ -55,7 +55,8 @@ struct Issue {
   std::string max_label;  // what scale_max means, e.g. "immediate"
   std::optional<double> status_quo;
   std::optional<double> outcome;  // the recorded real outcome, when known
-  std::string outcome_note;       // what happened, with its source
+  std::string outcome_note;       // what happened
+  std::string outcome_source;     // where the recorded outcome is documented
   SourceLocation where;
 };
 
@@ -64,6 +65,7 @@ struct Stance {
   double position = 0.0;  // inside the issue's scale
   double salience = 0.0;  // on [0, 1]
   std::string source;     // free-text note on where the numbers came from
+  std::string note;       // free-text remark kept for reports
   SourceLocation where;
 };
 
