@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,11 +31,16 @@ struct BacktestCase {
   std::string id;      // issue id
   Scenario scenario;   // exactly one issue; its outcome is set
   double outcome = 0.0;
+  // For the `procedural` forecaster: the rule is scenario.decision_rule; vote weights per
+  // scenario actor (empty = one vote per member) and the qualified-majority quota.
+  std::vector<double> vote_weight;
+  std::optional<double> quota;
 };
 
 // Cases from every DEU row with an outcome and at least two positions, capabilities mapped by
-// `options`. Rows without an outcome or with fewer than two positions are skipped silently
-// (DeuBacktestSkipped counts them).
+// `options`. Rows without an outcome or with fewer than two positions are skipped. The decision
+// rule is "unanimity" for `Unan` rows and "qualified-majority" otherwise, with the Council votes
+// and QMV quota of the regime in force (CouncilRegimeAt), whatever the capability mapping.
 Result<std::vector<BacktestCase>> DeuBacktestCases(const DeuTable& table,
                                                    const DeuCapabilityOptions& options);
 // Cases from every issue of a scenario with a recorded outcome and at least two stances.
@@ -42,8 +48,8 @@ std::vector<BacktestCase> ScenarioBacktestCases(const Scenario& scenario);
 
 struct Forecaster {
   std::string model;
-  std::string preset;                                       // "" when the model has none
-  std::function<Result<double>(const Scenario&)> forecast;  // forecast for issue 0
+  std::string preset;                                           // "" when the model has none
+  std::function<Result<double>(const BacktestCase&)> forecast;  // forecast for the case's issue
 };
 
 // Forecasts that need no model (every actor with a stance takes part; w = weight):
@@ -56,6 +62,9 @@ struct Forecaster {
 //                    the cumulative weight reaches half)
 //   weighted-median  weighted median, w = capability × salience
 //   status-quo       the issue's status quo (error when it has none)
+//   procedural       the scenario's decision rule applied to the input positions
+//                    (decision_rule.h: the win-set point nearest the compromise); error when
+//                    the issue has no status quo or the scenario names no rule
 // All-zero weights fall back to the unweighted statistic (statistics.h).
 std::vector<Forecaster> BaselineForecasters();
 

@@ -115,8 +115,9 @@ struct DeuCapabilityOptions {
 
 // Turns one DEU row into a one-issue Scenario (scale 0–100, salience divided by 100) with the
 // mapped capabilities. Actors without a position are left out. Commission and EP are outsiders
-// (they never vote in the Council); member states are members. A member state with a position
-// but no weight in the regime gets capability 0 (and a note in capability_source).
+// (they never vote in the Council), the EP a veto player under COD; member states are members. A
+// member state with a position but no seat in the regime gets capability 0, is an outsider, and a
+// note in capability_source.
 Result<Scenario> DeuIssueToScenario(const DeuIssue& issue, const std::string& path,
                                     const DeuCapabilityOptions& options);
 

@@ -39,7 +39,7 @@ struct Actor {
   std::string name;         // display name, e.g. "United States"
   double capability = 0.0;  // >= 0; relative power resources
   Role role = Role::kMember;
-  bool veto = false;        // an explicit veto player under the decision rule
+  bool veto = false;  // an explicit veto player under the decision rule
   std::string description;
   std::string capability_source;  // free-text note on where the number came from
   SourceLocation where;
@@ -76,8 +76,8 @@ struct Stance {
 struct EventChange {
   enum class Field { kCapability, kPosition, kSalience };
   enum class Op { kSet, kShift, kScale };  // x := v, x := x + v, x := x * v
-  std::string actor;  // actor id
-  std::string issue;  // issue id; empty for capability changes
+  std::string actor;                       // actor id
+  std::string issue;                       // issue id; empty for capability changes
   Field field = Field::kCapability;
   Op op = Op::kSet;
   double value = 0.0;

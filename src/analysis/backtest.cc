@@ -109,7 +109,7 @@ Result<BacktestReport> RunBacktest(const std::vector<BacktestCase>& cases,
   for (std::size_t f = 0; f < forecasters.size(); ++f) {
     const Forecaster& fc = forecasters[f];
     for (std::size_t c = 0; c < cases.size(); ++c) {
-      Result<double> r = fc.forecast(cases[c].scenario);
+      Result<double> r = fc.forecast(cases[c]);
       if (!r.ok() || !std::isfinite(*r)) {
         if (failed[f]++ == 0) {
           report.failures.push_back(

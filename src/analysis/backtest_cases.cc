@@ -35,6 +35,18 @@ Result<std::vector<BacktestCase>> DeuBacktestCases(const DeuTable& table,
     c.id = issue.issue;
     c.outcome = *issue.outcome;
     c.scenario = std::move(s).value();
+    // The Council's game of the day: votes per member state, 0 for the Commission, the EP and
+    // states without a seat; QMV quota, or every vote under unanimity.
+    const CouncilRegime regime = CouncilRegimeAt(issue.intro);
+    const bool unanimity = issue.council_rule == "Unan";
+    c.scenario.decision_rule = unanimity ? "unanimity" : "qualified-majority";
+    c.quota = unanimity ? regime.total : regime.quota;
+    for (const Actor& a : c.scenario.actors) {
+      double w = 0.0;
+      for (std::size_t m = 0; m < regime.members.size(); ++m)
+        if (regime.members[m] == a.id) w = regime.weights[m];
+      c.vote_weight.push_back(w);
+    }
     cases.push_back(std::move(c));
   }
   return cases;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "entente/backtest.h"
+#include "entente/decision_rule.h"
 #include "entente/statistics.h"
 
 namespace entente {
@@ -22,7 +23,8 @@ Forecaster Baseline(const std::string& name,
                     double (*fn)(const IssueTable& t, const std::vector<double>& cs)) {
   Forecaster f;
   f.model = name;
-  f.forecast = [fn, name](const Scenario& s) -> Result<double> {
+  f.forecast = [fn, name](const BacktestCase& c) -> Result<double> {
+    const Scenario& s = c.scenario;
     if (s.issues.empty()) return Status::InvalidArgument(name + ": the scenario has no issue");
     const IssueTable t = MakeIssueTable(s, 0);
     if (t.size() == 0) {
@@ -60,15 +62,36 @@ std::vector<Forecaster> BaselineForecasters() {
   }));
   Forecaster sq;
   sq.model = "status-quo";
-  sq.forecast = [](const Scenario& s) -> Result<double> {
+  sq.forecast = [](const BacktestCase& c) -> Result<double> {
+    const Scenario& s = c.scenario;
     if (s.issues.empty() || !s.issues[0].status_quo) {
-      return Status::InvalidArgument("status-quo: issue '" +
-                                     (s.issues.empty() ? std::string() : s.issues[0].id) +
-                                     "' has no status quo");
+      return Status::InvalidArgument(
+          "issue '" + (s.issues.empty() ? std::string() : s.issues[0].id) + "' has no status quo");
     }
     return *s.issues[0].status_quo;
   };
   out.push_back(sq);
+  Forecaster proc;
+  proc.model = "procedural";
+  proc.forecast = [](const BacktestCase& c) -> Result<double> {
+    const Scenario& s = c.scenario;
+    if (s.issues.empty()) return Status::InvalidArgument("procedural: the scenario has no issue");
+    if (s.decision_rule.empty()) {
+      return Status::InvalidArgument("scenario '" + s.path + "' names no decision rule");
+    }
+    const IssueTable it = MakeIssueTable(s, 0);
+    Result<DecisionTable> t = DecisionTable::FromIssueTable(s, it);
+    if (!t.ok()) return t.status();
+    if (!c.vote_weight.empty()) {
+      for (std::size_t i : it.actor_index) t->vote_weight.push_back(c.vote_weight[i]);
+    }
+    DecisionRuleOptions opt;
+    opt.quota = c.quota;
+    Result<DecisionOutcome> o = ApplyDecisionRule(s.decision_rule, *t, opt);
+    if (!o.ok()) return o.status();
+    return o->outcome;
+  };
+  out.push_back(proc);
   return out;
 }
 
@@ -90,9 +113,9 @@ Result<std::vector<Forecaster>> RegistryForecasters(const std::vector<std::strin
       const ModelInfo* model = &info;
       RunOptions run = options;
       run.preset = preset;
-      f.forecast = [model, run](const Scenario& s) -> Result<double> {
+      f.forecast = [model, run](const BacktestCase& c) -> Result<double> {
         const std::unique_ptr<Model> m = model->create();
-        Result<ModelRun> r = m->Run(s, run);
+        Result<ModelRun> r = m->Run(c.scenario, run);
         if (!r.ok()) return r.status();
         if (r->issues.empty()) {
           return Status::ModelFailure(model->name + " returned no issue result");

@@ -80,9 +80,33 @@ TEST(RunBacktest, ScoresBaselinesAgainstCompromise) {
   EXPECT_EQ(rows["status-quo"].n, 1);
   EXPECT_EQ(rows["status-quo"].failed, 1);
   EXPECT_DOUBLE_EQ(rows["status-quo"].mae, 70.0);
-  ASSERT_EQ(report->failures.size(), 1u);
-  EXPECT_NE(report->failures[0].find("status-quo: issue 'x' has no status quo"), std::string::npos);
-  EXPECT_EQ(report->details.size(), 2u * 7u - 1u);
+  // No scenario names a decision rule: the procedural forecaster fails on both.
+  EXPECT_EQ(rows["procedural"].n, 0);
+  EXPECT_TRUE(std::isnan(rows["procedural"].mae));
+  ASSERT_EQ(report->failures.size(), 2u);
+  EXPECT_NE(report->failures[0].find("status-quo on x (t.yaml): issue 'x' has no status quo"),
+            std::string::npos);
+  EXPECT_EQ(report->details.size(), 2u * 8u - 1u - 2u);
+}
+
+TEST(RunBacktest, ProceduralForecastAppliesTheScenarioRule) {
+  // SQ 0; a at 0 prefers SQ to anything, so unanimity keeps SQ; a qualified majority of b's
+  // 3 votes (quota 3) reaches 2·100 − 0: the compromise 75 passes.
+  Scenario s = TwoActors(70.0, 0.0);
+  s.decision_rule = "unanimity";
+  auto cases = ScenarioBacktestCases(s);
+  ASSERT_EQ(cases.size(), 1u);
+  std::vector<Forecaster> procedural;
+  for (const Forecaster& f : BaselineForecasters())
+    if (f.model == "procedural") procedural.push_back(f);
+  ASSERT_EQ(procedural.size(), 1u);
+  EXPECT_DOUBLE_EQ(*procedural[0].forecast(cases[0]), 0.0);
+  cases[0].scenario.decision_rule = "qualified-majority";
+  cases[0].vote_weight = {1.0, 3.0};
+  cases[0].quota = 3.0;
+  EXPECT_DOUBLE_EQ(*procedural[0].forecast(cases[0]), 75.0);
+  cases[0].quota.reset();
+  EXPECT_FALSE(procedural[0].forecast(cases[0]).ok());
 }
 
 TEST(RunBacktest, RejectsNoCasesAndBadBootstrap) {

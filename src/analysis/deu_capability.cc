@@ -177,6 +177,8 @@ Result<Scenario> DeuIssueToScenario(const DeuIssue& issue, const std::string& pa
     actor.where = {path, issue.line, 0};
     if (code == "com" || code == "ep") {
       actor.role = Role::kOutsider;
+      // Under co-decision the EP must approve the act: a veto player (dutch_models.md §6).
+      actor.veto = code == "ep" && cod;
       if (options.institutions == DeuInstitutions::kNone || (code == "ep" && !cod)) {
         actor.capability = 0.0;
       } else if (code == "ep" && options.institutions == DeuInstitutions::kCoEqual) {
@@ -191,6 +193,7 @@ Result<Scenario> DeuIssueToScenario(const DeuIssue& issue, const std::string& pa
       const auto it = std::find(regime.members.begin(), regime.members.end(), code);
       if (it == regime.members.end()) {
         actor.capability = 0.0;
+        actor.role = Role::kOutsider;  // no seat in the Council: it cannot vote
         actor.capability_source = "not a Council member under " + regime.name;
       } else {
         actor.capability = member_cap[static_cast<std::size_t>(it - regime.members.begin())];

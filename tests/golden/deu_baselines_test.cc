@@ -36,6 +36,11 @@ TEST(DeuGolden, BaselineMeanAbsoluteErrors) {
   // The status quo is recorded on fewer issues: it is scored on those only.
   EXPECT_LT(rows["status-quo"].n, 246);
   EXPECT_EQ(rows["status-quo"].n + rows["status-quo"].failed, 246);
+  EXPECT_EQ(rows["procedural"].n, rows["status-quo"].n);
+  // The compromise model under the default mapping (Council votes of the regime at `intro`;
+  // Commission = largest state; EP = largest state under COD, 0 under CNS), cross-checked with
+  // an independent script when this test was written.
+  EXPECT_DOUBLE_EQ(rounded(rows["compromise"].mae), 22.81);
 }
 
 }  // namespace
