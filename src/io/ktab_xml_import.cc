@@ -41,7 +41,9 @@ class XmlReader {
 
  private:
   char Peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
-  bool StartsWith(const char* lit) const { return s_.compare(i_, std::char_traits<char>::length(lit), lit) == 0; }
+  bool StartsWith(const char* lit) const {
+    return s_.compare(i_, std::char_traits<char>::length(lit), lit) == 0;
+  }
   void Advance(size_t k = 1) {
     for (size_t n = 0; n < k && i_ < s_.size(); ++n, ++i_) {
       if (s_[i_] == '\n') {
@@ -122,11 +124,16 @@ class XmlReader {
       return;
     }
     const std::string ref = s_.substr(i_ + 1, end - i_ - 1);
-    if (ref == "lt") out += '<';
-    else if (ref == "gt") out += '>';
-    else if (ref == "amp") out += '&';
-    else if (ref == "quot") out += '"';
-    else if (ref == "apos") out += '\'';
+    if (ref == "lt")
+      out += '<';
+    else if (ref == "gt")
+      out += '>';
+    else if (ref == "amp")
+      out += '&';
+    else if (ref == "quot")
+      out += '"';
+    else if (ref == "apos")
+      out += '\'';
     else if (ref.size() > 1 && ref[0] == '#') {
       char* e = nullptr;
       const bool hex = ref[1] == 'x';
@@ -287,7 +294,8 @@ class Importer {
   }
   Result<const XmlNode*> Required(const XmlNode& n, const std::string& name) const {
     const XmlNode* c = Child(n, name);
-    if (!c) return Error(n, "expected a <" + name + "> element inside <" + n.name + ">, found none");
+    if (!c)
+      return Error(n, "expected a <" + name + "> element inside <" + n.name + ">, found none");
     return c;
   }
   Result<double> Number(const XmlNode& n, double lo, double hi, const std::string& what) const {
@@ -374,7 +382,8 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
     actor.id = Trim((*name)->text);
     actor.name = actor.id;
     if (actor.id.empty() || actor.id.size() > 25) {
-      return im.Error(**name, "expected an actor name of 1-25 characters, found '" + actor.id + "'");
+      return im.Error(**name,
+                      "expected an actor name of 1-25 characters, found '" + actor.id + "'");
     }
     if (sc.FindActor(actor.id)) return im.Error(**name, "duplicate actor name '" + actor.id + "'");
     if (const XmlNode* desc = im.Child(*a, "description")) actor.description = Trim(desc->text);
@@ -431,7 +440,8 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
   if (const XmlNode* ia = im.Child(root, "IdealAdjustment")) {
     out.accommodation.assign(n * n, 0.0);
     for (const auto& pair : ia->children) {
-      if (pair->name != "iaPair") return im.Error(*pair, "expected <iaPair>, found <" + pair->name + ">");
+      if (pair->name != "iaPair")
+        return im.Error(*pair, "expected <iaPair>, found <" + pair->name + ">");
       Result<const XmlNode*> ai = im.Required(*pair, "adjustingIdeal");
       if (!ai.ok()) return ai.status();
       Result<const XmlNode*> rp = im.Required(*pair, "referencePos");

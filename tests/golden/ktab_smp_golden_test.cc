@@ -173,9 +173,9 @@ TEST_P(KtabGolden, MatchesKtab) {
     // Utilities as each actor estimates them.
     const smp::StateView view(l.problem, o, s.position, s.ideal);
     for (size_t row : rows(util)) {
-      ASSERT_NEAR(view.Util(util.I(row, "estimator"), util.I(row, "actor"),
-                            util.I(row, "position_actor")),
-                  util.D(row, "util"), tol)
+      ASSERT_NEAR(
+          view.Util(util.I(row, "estimator"), util.I(row, "actor"), util.I(row, "position_actor")),
+          util.D(row, "util"), tol)
           << c << " pos_util turn " << t << " row " << row;
     }
     // Outcome probabilities per estimator and the equivalence classes.

@@ -58,8 +58,7 @@ TEST(SmpModel, FillsIssueResults) {
   // Round 0 is the input, on the issue's own scale.
   EXPECT_DOUBLE_EQ(run->issues[0].positions[0][2], 8.0);
   // capability × salience weighted mean of the input on "timing".
-  EXPECT_NEAR(run->issues[0].weighted_mean[0], (40 * 1 + 30 * 4 + 20 * 8 + 10 * 10) / 100.0,
-              1e-12);
+  EXPECT_NEAR(run->issues[0].weighted_mean[0], (40 * 1 + 30 * 4 + 20 * 8 + 10 * 10) / 100.0, 1e-12);
 }
 
 TEST(SmpModel, OptionsAndPresets) {

@@ -47,7 +47,8 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
     // PWCompInterp: average of both views weighted by each side's salience-weighted capability
     // s·c (fitted to KTAB's runs). KTAB's bug (smpbcn.cpp:430) uses i's capability for j's weight.
     const double ci = s.TotalSalience(i) * s.Capability(i);
-    const double cj = s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
+    const double cj =
+        s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
     for (int k = 0; k < s.d(); ++k) {
       b.init_pos[k] = (ci * b.init_pos[k] + cj * bj.init_pos[k]) / (ci + cj);
       b.recd_pos[k] = (ci * b.recd_pos[k] + cj * bj.recd_pos[k]) / (ci + cj);
@@ -218,7 +219,8 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
             x += problem.accommodation[static_cast<size_t>(i) * n + j] *
                  next[static_cast<size_t>(j) * d + k];
           }
-          q[static_cast<size_t>(i) * d + k] = x + (1.0 - row) * ideal[static_cast<size_t>(i) * d + k];
+          q[static_cast<size_t>(i) * d + k] =
+              x + (1.0 - row) * ideal[static_cast<size_t>(i) * d + k];
         }
       }
       ideal = std::move(q);
