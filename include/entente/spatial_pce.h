@@ -105,6 +105,7 @@ struct SmpBargain {
   int init = 0;                  // initiator i
   int recd = 0;                  // receiver j (== init for a status-quo pseudo-bargain)
   double value = 0.0;            // the initiator's ΔEU of the challenge; 0 for a status quo
+  double prob = 0.0;             // P^i[i ≻ j], the initiator's estimate of winning
   std::vector<double> init_pos;  // offered to the initiator; empty for a status quo
   std::vector<double> recd_pos;  // offered to the receiver
 };

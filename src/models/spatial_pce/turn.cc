@@ -28,6 +28,7 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
     b.init = i;
     b.recd = j;
     b.value = best.estimate.delta();
+    b.prob = best.estimate.prob;
     smp::InterpolateBargain(s, i, j, best.estimate.prob, b.init_pos, b.recd_pos);
     if (o.bargn_model == SmpBargnModel::kInitOnlyInterp) {
       out.push_back(std::move(b));
