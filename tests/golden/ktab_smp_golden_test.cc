@@ -117,7 +117,9 @@ struct GoldenCase {
   // var7 (ASymProsp): KTAB's queue order is its threads' finishing order, and with an asymmetric
   // voting rule the queue PCE depends on it; queue probabilities are not compared and only the
   // states before the first order-dependent choice are.
-  int compare_states = 0;  // 0 = every state, and the number of states must match
+  // 0 = every state, and the number of states must match; > 0 = only that many states, and no
+  // queue probabilities.
+  int compare_states = 0;
 };
 
 void PrintTo(const GoldenCase& g, std::ostream* os) { *os << g.name; }
