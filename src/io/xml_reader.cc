@@ -155,7 +155,7 @@ class XmlReader {
     node->line = line_;
     node->col = col_;
     if (depth > 64) {
-      Fail("elements nested at most 64 deep", "deeper nesting");
+      Fail("expected elements nested at most 64 deep", "deeper nesting");
       return node;
     }
     Advance();  // '<'
