@@ -304,5 +304,24 @@ TEST(KtabGoldenFailure, BigRFullRunsInEntente) {
   }
 }
 
+// var5/var6 match KTAB only with its bargain bugs on: without them, the first round differs.
+TEST(KtabGoldenFailure, BargainBugsOnlyUnderCompatibility) {
+  for (const char* c : {"var5", "var6"}) {
+    Loaded l = Load(c);
+    Result<SmpResult> r = RunSmp(l.problem, l.import.options);  // ktab_bargain_bugs = false
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    ASSERT_GE(r->states.size(), 2u);
+    const Table pos = ReadTable(c, "positions.csv");
+    double diff = 0.0;
+    for (size_t row = 0; row < pos.rows.size(); ++row) {
+      if (pos.I(row, "turn") != 1) continue;
+      const size_t idx =
+          static_cast<size_t>(pos.I(row, "actor")) * l.problem.num_dims + pos.I(row, "dim");
+      diff = std::max(diff, std::fabs(r->states[1].position[idx] * 100.0 - pos.D(row, "position")));
+    }
+    EXPECT_GT(diff, 1e-3) << c;
+  }
+}
+
 }  // namespace
 }  // namespace entente
