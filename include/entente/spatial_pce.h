@@ -102,19 +102,20 @@ struct SmpProblem {
 
 // One bargain offered in a turn (spec §5.5).
 struct SmpBargain {
-  int init = 0;  // initiator i
-  int recd = 0;  // receiver j (== init for a status-quo pseudo-bargain)
-  double value = 0.0;  // the initiator's ΔEU of the challenge; 0 for a status quo
+  int init = 0;                  // initiator i
+  int recd = 0;                  // receiver j (== init for a status-quo pseudo-bargain)
+  double value = 0.0;            // the initiator's ΔEU of the challenge; 0 for a status quo
+  double prob = 0.0;             // P^i[i ≻ j], the initiator's estimate of winning
   std::vector<double> init_pos;  // offered to the initiator; empty for a status quo
   std::vector<double> recd_pos;  // offered to the receiver
 };
 
 // Bargain-level detail of one turn (only with SmpOptions::record_detail).
 struct SmpTurnDetail {
-  std::vector<SmpBargain> bargains;       // in queue-construction order
-  std::vector<std::vector<int>> queue;    // queue[k] = indices into bargains
+  std::vector<SmpBargain> bargains;             // in queue-construction order
+  std::vector<std::vector<int>> queue;          // queue[k] = indices into bargains
   std::vector<std::vector<double>> queue_prob;  // PCE probability of each queue entry
-  std::vector<int> chosen;                // chosen[k] = index into bargains
+  std::vector<int> chosen;                      // chosen[k] = index into bargains
   // bargain_util[b][a] = U_a(b), actor a's value of bargain b (spec §5.6).
   std::vector<std::vector<double>> bargain_util;
 };

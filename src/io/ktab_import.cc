@@ -98,14 +98,14 @@ Result<KtabImport> ImportKtabCsv(const std::string& text, const std::string& pat
   }
   double nd = 0.0, dd = 0.0;
   if (!ParseNumber(title[2].text, nd) || nd != std::floor(nd) || nd < 3 || nd > 250) {
-    return Error(path, 1, title[2].column,
-                 "expected the number of actors (an integer in [3, 250]), found '" +
-                     title[2].text + "'");
+    return Error(
+        path, 1, title[2].column,
+        "expected the number of actors (an integer in [3, 250]), found '" + title[2].text + "'");
   }
   if (!ParseNumber(title[3].text, dd) || dd != std::floor(dd) || dd < 1 || dd > 10000) {
-    return Error(path, 1, title[3].column,
-                 "expected the number of dimensions (an integer >= 1), found '" + title[3].text +
-                     "'");
+    return Error(
+        path, 1, title[3].column,
+        "expected the number of dimensions (an integer >= 1), found '" + title[3].text + "'");
   }
   const int n = static_cast<int>(nd);
   const int d = static_cast<int>(dd);
@@ -136,9 +136,9 @@ Result<KtabImport> ImportKtabCsv(const std::string& text, const std::string& pat
   for (int a = 0; a < n; ++a) {
     const int lineno = a + 3;
     if (static_cast<size_t>(a + 2) >= lines.size()) {
-      return Error(path, lineno, 1,
-                   "expected " + std::to_string(n) + " actor rows, found only " +
-                       std::to_string(a));
+      return Error(
+          path, lineno, 1,
+          "expected " + std::to_string(n) + " actor rows, found only " + std::to_string(a));
     }
     const std::vector<Field> row = SplitLine(lines[a + 2]);
     if (static_cast<int>(row.size()) != 3 + 2 * d) {

@@ -57,8 +57,8 @@ std::string Actor(const std::string& name, const std::string& cap, const std::st
 }
 
 TEST(KtabXml, MinimalDocumentWithEntitiesAndCdata) {
-  const std::string d = Doc(Actor("A", "1", "10", "50") + Actor("B", "2", "20", "50") +
-                            Actor("C", "3", "30", "50"));
+  const std::string d =
+      Doc(Actor("A", "1", "10", "50") + Actor("B", "2", "20", "50") + Actor("C", "3", "30", "50"));
   Result<KtabImport> r = ImportKtabXml(d, "m.xml");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->scenario.meta.title, "T & U");

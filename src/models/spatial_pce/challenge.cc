@@ -60,8 +60,8 @@ ChallengeEstimate Estimate(const StateView& s, int k, int i, int j, const double
     const double cni = v > 0 ? v : 0.0;
     const double cnj = v < 0 ? -v : 0.0;
     const double p_in = (c_i0 + cni) / (c_i0 + cni + c_j0 + cnj);
-    const double vn = ThirdPartyVote(vr, o.third_party_commit, weight[n], p_in, 1.0 - p_in,
-                                     u_i[n], u_j[n], u_n[n]);
+    const double vn = ThirdPartyVote(vr, o.third_party_commit, weight[n], p_in, 1.0 - p_in, u_i[n],
+                                     u_j[n], u_n[n]);
     if (vn > 0) {
       c_i += vn;
     } else {
@@ -131,7 +131,8 @@ BestTarget BestChallenge(const StateView& s, int i) {
     if (bound < best_delta - 1e-12) break;  // margin covers rounding in the bound
     const ChallengeEstimate e =
         Estimate(s, i, i, j, u_i, &cols[static_cast<size_t>(j) * n], u_n.data(), w.data());
-    if (e.delta() > best_delta || (e.delta() == best_delta && best.target >= 0 && j < best.target)) {
+    if (e.delta() > best_delta ||
+        (e.delta() == best_delta && best.target >= 0 && j < best.target)) {
       best_delta = e.delta();
       best.target = j;
       best.estimate = e;

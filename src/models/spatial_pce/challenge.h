@@ -10,11 +10,11 @@ namespace entente::smp {
 
 // h's estimate of i challenging j, as it affects k (SMPState::probEduChlg).
 struct ChallengeEstimate {
-  double prob = 0.0;     // P^h[i ≻ j]
-  double util_sq = 0.0;  // U_SQ = u_ki + u_kj
-  double util_vict = 0.0;   // U_vict = 2 u_ki
-  double util_contest = 0.0;  // P·2u_ki + (1−P)·2u_kj
-  double util_chlg = 0.0;     // (1 − s_j) U_vict + s_j U_contest
+  double prob = 0.0;                                    // P^h[i ≻ j]
+  double util_sq = 0.0;                                 // U_SQ = u_ki + u_kj
+  double util_vict = 0.0;                               // U_vict = 2 u_ki
+  double util_contest = 0.0;                            // P·2u_ki + (1−P)·2u_kj
+  double util_chlg = 0.0;                               // (1 − s_j) U_vict + s_j U_contest
   double delta() const { return util_chlg - util_sq; }  // ΔEU
 };
 

@@ -70,7 +70,9 @@ Matrix VictoryProbabilities(const Matrix& coalitions, SmpVictoryProbModel model)
       const double cj = coalitions(j, i);
       double pij = 0.5;
       switch (model) {  // Spec §5.2: V = C_ij^ν / (C_ij^ν + C_ji^ν).
-        case SmpVictoryProbModel::kLinear: pij = ci / (ci + cj); break;
+        case SmpVictoryProbModel::kLinear:
+          pij = ci / (ci + cj);
+          break;
         case SmpVictoryProbModel::kSquare: {
           const double a = ci * ci, b = cj * cj;
           pij = a / (a + b);
@@ -87,7 +89,9 @@ Matrix VictoryProbabilities(const Matrix& coalitions, SmpVictoryProbModel model)
           pij = (a4 * a4) / (a4 * a4 + b4 * b4);
           break;
         }
-        case SmpVictoryProbModel::kBinary: pij = BinaryVictory(ci, cj); break;
+        case SmpVictoryProbModel::kBinary:
+          pij = BinaryVictory(ci, cj);
+          break;
       }
       p(i, j) = pij;
     }
@@ -173,9 +177,12 @@ std::vector<double> MarkovIncentivePce(const Matrix& v, const Matrix& s) {
 
 std::vector<double> Pce(const Matrix& victory, const Matrix& coalitions, SmpPceModel model) {
   switch (model) {
-    case SmpPceModel::kConditional: return ConditionalPce(victory);
-    case SmpPceModel::kMarkovUniform: return MarkovUniformPce(victory);
-    case SmpPceModel::kMarkovIncentive: return MarkovIncentivePce(victory, coalitions);
+    case SmpPceModel::kConditional:
+      return ConditionalPce(victory);
+    case SmpPceModel::kMarkovUniform:
+      return MarkovUniformPce(victory);
+    case SmpPceModel::kMarkovIncentive:
+      return MarkovIncentivePce(victory, coalitions);
   }
   return ConditionalPce(victory);
 }

@@ -33,11 +33,16 @@ double RiskFromProb(double p, double p_min, double p_max, SmpBigRRange range) {
 
 double PerceivedRisk(double r_h, double r_i, SmpBigRAdjust adjust) {
   switch (adjust) {
-    case SmpBigRAdjust::kNone: return r_h;
-    case SmpBigRAdjust::kOneThird: return (2.0 * r_h + r_i) / 3.0;
-    case SmpBigRAdjust::kHalf: return (r_h + r_i) / 2.0;
-    case SmpBigRAdjust::kTwoThirds: return (r_h + 2.0 * r_i) / 3.0;
-    case SmpBigRAdjust::kFull: return r_i;
+    case SmpBigRAdjust::kNone:
+      return r_h;
+    case SmpBigRAdjust::kOneThird:
+      return (2.0 * r_h + r_i) / 3.0;
+    case SmpBigRAdjust::kHalf:
+      return (r_h + r_i) / 2.0;
+    case SmpBigRAdjust::kTwoThirds:
+      return (r_h + 2.0 * r_i) / 3.0;
+    case SmpBigRAdjust::kFull:
+      return r_i;
   }
   return r_h;
 }

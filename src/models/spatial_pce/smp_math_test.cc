@@ -22,9 +22,9 @@ TEST(SmpMath, WeightedDistanceIsSalienceNormalised) {
 TEST(SmpMath, UtilityShapesFollowRiskAttitude) {
   EXPECT_DOUBLE_EQ(DistanceUtility(0.0, 0.7), 1.0);
   EXPECT_DOUBLE_EQ(DistanceUtility(1.0, 0.7), 0.0);
-  EXPECT_DOUBLE_EQ(DistanceUtility(0.5, 0.0), 0.5);     // linear
-  EXPECT_GT(DistanceUtility(0.5, 1.0), 0.5);            // risk-averse: concave
-  EXPECT_LT(DistanceUtility(0.5, -0.5), 0.5);           // risk-acceptant: convex
+  EXPECT_DOUBLE_EQ(DistanceUtility(0.5, 0.0), 0.5);         // linear
+  EXPECT_GT(DistanceUtility(0.5, 1.0), 0.5);                // risk-averse: concave
+  EXPECT_LT(DistanceUtility(0.5, -0.5), 0.5);               // risk-acceptant: convex
   EXPECT_DOUBLE_EQ(DistanceUtility(1.1, 0.5), -0.1 * 1.5);  // beyond 1: (1 − d)(1 + R)
 }
 

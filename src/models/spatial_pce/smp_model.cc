@@ -67,6 +67,7 @@ Result<SmpOptions> ResolveSmpOptions(const RunOptions& options) {
 Result<ModelRun> SmpModel::Run(const Scenario& scenario, const RunOptions& options) const {
   Result<SmpOptions> opt = ResolveSmpOptions(options);
   if (!opt.ok()) return opt.status();
+  opt->record_detail = options.record_detail;
   Result<SmpProblem> problem = SmpProblemFromScenario(scenario);
   if (!problem.ok()) return problem.status();
   Result<SmpResult> run = RunSmp(*problem, *opt);
@@ -130,6 +131,31 @@ Result<ModelRun> SmpModel::Run(const Scenario& scenario, const RunOptions& optio
     ir.message = "SMP " + r.message + "; forecast = expected position under the final " +
                  "state's outcome probabilities";
     ir.series = {risk, prob};
+    if (options.record_detail) {
+      // Each bargain as seen by both parties: ΔEU and P are the initiator's estimates.
+      for (int t = 0; t + 1 < static_cast<int>(r.states.size()); ++t) {
+        const SmpTurnDetail& det = r.states[t].detail;
+        for (size_t b = 0; b < det.bargains.size(); ++b) {
+          const SmpBargain& x = det.bargains[b];
+          if (x.init == x.recd) continue;
+          for (const bool as_init : {true, false}) {
+            const int a = as_init ? x.init : x.recd;
+            const int other = as_init ? x.recd : x.init;
+            Interaction in;
+            in.round = t + 1;
+            in.actor = scenario.actors[a].id;
+            in.counterpart = scenario.actors[other].id;
+            in.eu_actor = as_init ? x.value : 0.0;
+            in.probability = as_init ? x.prob : 1.0 - x.prob;
+            in.kind = "compromise";
+            in.from = ir.positions[t][a];
+            in.to = is.scale_min + span * (as_init ? x.init_pos : x.recd_pos)[k];
+            in.accepted = det.chosen[a] == static_cast<int>(b);
+            ir.interactions.push_back(std::move(in));
+          }
+        }
+      }
+    }
     out.issues.push_back(std::move(ir));
   }
   return out;

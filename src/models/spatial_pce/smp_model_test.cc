@@ -58,8 +58,25 @@ TEST(SmpModel, FillsIssueResults) {
   // Round 0 is the input, on the issue's own scale.
   EXPECT_DOUBLE_EQ(run->issues[0].positions[0][2], 8.0);
   // capability × salience weighted mean of the input on "timing".
-  EXPECT_NEAR(run->issues[0].weighted_mean[0], (40 * 1 + 30 * 4 + 20 * 8 + 10 * 10) / 100.0,
-              1e-12);
+  EXPECT_NEAR(run->issues[0].weighted_mean[0], (40 * 1 + 30 * 4 + 20 * 8 + 10 * 10) / 100.0, 1e-12);
+}
+
+TEST(SmpModel, RecordsBargainsAsInteractions) {
+  RunOptions o;
+  o.record_detail = true;
+  Result<ModelRun> run = SmpModel().Run(TwoIssueScenario(), o);
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  const IssueResult& ir = run->issues[0];
+  ASSERT_FALSE(ir.interactions.empty());
+  int accepted = 0;
+  for (const Interaction& in : ir.interactions) {
+    EXPECT_GE(in.round, 1);
+    EXPECT_LE(in.round, ir.rounds);
+    EXPECT_GE(in.probability, 0.0);
+    EXPECT_LE(in.probability, 1.0);
+    accepted += in.accepted;
+  }
+  EXPECT_GT(accepted, 0);
 }
 
 TEST(SmpModel, OptionsAndPresets) {

@@ -26,7 +26,8 @@ Status SetEnum(E& out, const std::string& parameter, const std::string& value, i
 }  // namespace
 
 const char* SmpName(SmpVotingRule v) {
-  static const char* const kNames[] = {"Binary", "PropBin", "Prop", "PropCbc", "Cubic", "ASymProsp"};
+  static const char* const kNames[] = {"Binary",  "PropBin", "Prop",
+                                       "PropCbc", "Cubic",   "ASymProsp"};
   return kNames[static_cast<int>(v)];
 }
 const char* SmpName(SmpVictoryProbModel v) {

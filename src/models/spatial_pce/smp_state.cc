@@ -39,7 +39,8 @@ StateView::StateView(const SmpProblem& problem, const SmpOptions& options,
   }
   // Spec §5.1 step 4: r^h_i = estNRA(R_h, R_i).
   for (int h = 0; h < n_; ++h) {
-    for (int i = 0; i < n_; ++i) perceived_(h, i) = PerceivedRisk(risk_[h], risk_[i], options.big_r_adjust);
+    for (int i = 0; i < n_; ++i)
+      perceived_(h, i) = PerceivedRisk(risk_[h], risk_[i], options.big_r_adjust);
   }
 }
 

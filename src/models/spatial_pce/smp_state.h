@@ -30,9 +30,7 @@ class StateView {
   const SmpOptions& options() const { return *options_; }
 
   // aUtil[h](i,j): h's estimate of i's utility for j's position (spec §5.1 step 5).
-  double Util(int h, int i, int j) const {
-    return DistanceUtility(dist_(i, j), perceived_(h, i));
-  }
+  double Util(int h, int i, int j) const { return DistanceUtility(dist_(i, j), perceived_(h, i)); }
   // a's own utility for an arbitrary point x (risk attitude R_a), as used for bargains (§5.6).
   double OwnUtilOf(int a, const double* x) const {
     return DistanceUtility(WeightedDistance(Ideal(a), x, Salience(a), d_), perceived_(a, a));

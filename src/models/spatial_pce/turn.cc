@@ -28,6 +28,7 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
     b.init = i;
     b.recd = j;
     b.value = best.estimate.delta();
+    b.prob = best.estimate.prob;
     smp::InterpolateBargain(s, i, j, best.estimate.prob, b.init_pos, b.recd_pos);
     if (o.bargn_model == SmpBargnModel::kInitOnlyInterp) {
       out.push_back(std::move(b));
@@ -47,7 +48,8 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
     // PWCompInterp: average of both views weighted by each side's salience-weighted capability
     // s·c (fitted to KTAB's runs). KTAB's bug (smpbcn.cpp:430) uses i's capability for j's weight.
     const double ci = s.TotalSalience(i) * s.Capability(i);
-    const double cj = s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
+    const double cj =
+        s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
     for (int k = 0; k < s.d(); ++k) {
       b.init_pos[k] = (ci * b.init_pos[k] + cj * bj.init_pos[k]) / (ci + cj);
       b.recd_pos[k] = (ci * b.recd_pos[k] + cj * bj.recd_pos[k]) / (ci + cj);
@@ -218,7 +220,8 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
             x += problem.accommodation[static_cast<size_t>(i) * n + j] *
                  next[static_cast<size_t>(j) * d + k];
           }
-          q[static_cast<size_t>(i) * d + k] = x + (1.0 - row) * ideal[static_cast<size_t>(i) * d + k];
+          q[static_cast<size_t>(i) * d + k] =
+              x + (1.0 - row) * ideal[static_cast<size_t>(i) * d + k];
         }
       }
       ideal = std::move(q);
