@@ -1,16 +1,47 @@
 // Converters from other tools' scenario formats into entente's Scenario.
 //
-// Malformed input yields StatusCode::kParseError with "file:line:col: expected ..., found ...",
-// the offending line and a caret. Thread-safety: all functions are reentrant.
+// KTAB (KAPSARC Toolkit for Behavioral Analysis, `smpc`): the SMP's CSV and XML scenario files
+// (shared/models/spatial_pce.md, "Input formats"). Every dimension becomes an issue on a 0–100
+// scale; saliences are divided by 100 as KTAB does. The SMP parameters and the ideal
+// accommodation matrix an XML file carries are returned beside the Scenario.
+//
+// Malformed input yields StatusCode::kParseError with "file:line:col: expected ..., found ...".
+// Thread-safety: all functions are reentrant.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "entente/scenario.h"
+#include "entente/spatial_pce.h"
 #include "entente/status.h"
 
 namespace entente {
 
+struct KtabImport {
+  Scenario scenario;
+  SmpOptions options;  // KTAB defaults unless the XML has <ModelParameters>
+  bool has_model_parameters = false;
+  // Ideal accommodation a_ij, [i * N + j]; empty = identity (CSV, or an XML identity matrix
+  // is kept explicitly as given).
+  std::vector<double> accommodation;
+  unsigned long long prng_seed = 0;  // XML <prngSeed>, 0 when absent
+};
+
+// KTAB's SMP CSV: a title line (name, description, N, D), a header, then one row per actor
+// (name, description, power, then position and salience per dimension, 0–100).
+Result<KtabImport> ImportKtabCsv(const std::string& text, const std::string& path);
+
+// KTAB's SMP XML (<Scenario> with <name>, <desc>, <prngSeed>, <ModelParameters>, <Dimensions>,
+// <Actors>, <IdealAdjustment>).
+Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path);
+
+// The SMP's input for a scenario: issue k becomes dimension k, positions are mapped from
+// [scale_min, scale_max] to [0,1], an actor without a stance on an issue gets salience 0 there
+// (position: the scale midpoint), and an actor whose saliences sum above 1 has them divided by
+// their sum (KTAB requires sums <= 1). InvalidArgument for an actor with no salience at all.
+Result<SmpProblem> SmpProblemFromScenario(const Scenario& scenario,
+                                          const std::vector<double>& accommodation = {});
 // Decide (Stokman's exchange-model software, and the public decide-exchange-model package):
 // rows of `;`- or tab-separated cells, each optionally quoted with ' or ", whose first cell is
 // a tag (docs/formats/decide.md):

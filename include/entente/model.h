@@ -22,10 +22,10 @@
 namespace entente {
 
 struct RunOptions {
-  std::string preset;   // "" = the model's default preset
-  int max_rounds = 0;   // 0 = the model's (or preset's) default round cap
-  double tolerance = 1e-9;  // convergence: every position moved less than this (scale units)
-  std::uint64_t seed = 0;   // for models with randomness; ignored by deterministic ones
+  std::string preset;          // "" = the model's default preset
+  int max_rounds = 0;          // 0 = the model's (or preset's) default round cap
+  double tolerance = 1e-9;     // convergence: every position moved less than this (scale units)
+  std::uint64_t seed = 0;      // for models with randomness; ignored by deterministic ones
   bool record_detail = false;  // keep per-round interactions (for `entente explain`)
   // Model-specific named options ("q=0.5"), validated by the model.
   std::map<std::string, std::string> params;
@@ -44,21 +44,22 @@ const char* StopReasonName(StopReason reason);  // "converged", "two-cycle", ...
 
 // One actor's dealing with another in a round, for `explain`.
 struct Interaction {
-  int round = 0;              // 1-based round in which it happened
-  std::string actor;          // the actor whose view this is (receives the proposal)
-  std::string counterpart;    // the other actor
-  double eu_actor = 0.0;      // actor's expected utility of challenging counterpart
-  double eu_counterpart = 0.0;  // counterpart's expected utility of challenging actor (as perceived)
-  double probability = 0.0;   // actor's probability of winning a contest with counterpart
-  std::string kind;           // e.g. "conflict", "compromise", "capitulation", "stalemate"
-  double from = 0.0;          // actor's position before the round
-  double to = 0.0;            // where the proposal would move the actor
-  bool accepted = false;      // whether the actor took this proposal
+  int round = 0;            // 1-based round in which it happened
+  std::string actor;        // the actor whose view this is (receives the proposal)
+  std::string counterpart;  // the other actor
+  double eu_actor = 0.0;    // actor's expected utility of challenging counterpart
+  double eu_counterpart =
+      0.0;                   // counterpart's expected utility of challenging actor (as perceived)
+  double probability = 0.0;  // actor's probability of winning a contest with counterpart
+  std::string kind;          // e.g. "conflict", "compromise", "capitulation", "stalemate"
+  double from = 0.0;         // actor's position before the round
+  double to = 0.0;           // where the proposal would move the actor
+  bool accepted = false;     // whether the actor took this proposal
 };
 
 // Per-round per-actor numbers a model wants to report (e.g. EUM risk exponents).
 struct RoundSeries {
-  std::string name;                        // e.g. "risk"
+  std::string name;                         // e.g. "risk"
   std::vector<std::vector<double>> values;  // [round-1][actor]
 };
 
@@ -75,7 +76,7 @@ struct IssueResult {
   int rounds = 0;         // rounds actually run
   bool converged = false;
   StopReason stop = StopReason::kRoundCap;
-  std::string message;  // one human sentence: what happened and why it stopped
+  std::string message;                    // one human sentence: what happened and why it stopped
   std::vector<Interaction> interactions;  // only when RunOptions::record_detail
   std::vector<RoundSeries> series;
 };
@@ -103,7 +104,7 @@ struct PresetInfo {
 
 struct ModelInfo {
   std::string name;
-  std::string description;  // one line
+  std::string description;          // one line
   std::vector<PresetInfo> presets;  // first = default; may be empty
   std::function<std::unique_ptr<Model>()> create;
 };

@@ -39,7 +39,7 @@ struct Actor {
   std::string name;         // display name, e.g. "United States"
   double capability = 0.0;  // >= 0; relative power resources
   Role role = Role::kMember;
-  bool veto = false;        // an explicit veto player under the decision rule
+  bool veto = false;  // an explicit veto player under the decision rule
   std::string description;
   std::string capability_source;  // free-text note on where the number came from
   SourceLocation where;
@@ -55,7 +55,8 @@ struct Issue {
   std::string max_label;  // what scale_max means, e.g. "immediate"
   std::optional<double> status_quo;
   std::optional<double> outcome;  // the recorded real outcome, when known
-  std::string outcome_note;       // what happened, with its source
+  std::string outcome_note;       // what happened
+  std::string outcome_source;     // where the recorded outcome is documented
   SourceLocation where;
 };
 
@@ -64,6 +65,7 @@ struct Stance {
   double position = 0.0;  // inside the issue's scale
   double salience = 0.0;  // on [0, 1]
   std::string source;     // free-text note on where the numbers came from
+  std::string note;       // free-text remark kept for reports
   SourceLocation where;
   // Optional per-issue capability overriding Actor::capability on this issue only (>= 0). Set by
   // inputs that give power per actor-issue (Decide files); models read it via MakeIssueTable.
@@ -74,8 +76,8 @@ struct Stance {
 struct EventChange {
   enum class Field { kCapability, kPosition, kSalience };
   enum class Op { kSet, kShift, kScale };  // x := v, x := x + v, x := x * v
-  std::string actor;  // actor id
-  std::string issue;  // issue id; empty for capability changes
+  std::string actor;                       // actor id
+  std::string issue;                       // issue id; empty for capability changes
   Field field = Field::kCapability;
   Op op = Op::kSet;
   double value = 0.0;

@@ -36,10 +36,14 @@ double WeightedMedian(const std::vector<double>& values, const std::vector<doubl
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
+  // Half the total, less a relative 1e-12: a cumulative weight that reaches exactly half in
+  // exact arithmetic must not miss it through rounding (e.g. saliences 0.29 + 0.21 read from a
+  // 0–100 scale).
+  const double half = 0.5 * total * (1.0 - 1e-12);
   double cumulative = 0.0;
   for (std::size_t k : order) {
     cumulative += weights[k];
-    if (cumulative >= 0.5 * total) return values[k];
+    if (cumulative >= half) return values[k];
   }
   return values[order.back()];
 }

@@ -3,6 +3,9 @@
 #include <string>
 
 #include "entente/model.h"
+#include "models/baselines/baselines.h"
+#include "models/expected_utility/eum_model.h"
+#include "models/spatial_pce/smp_model.h"
 #include "models/exchange/exchange_model.h"
 #include "models/nash/nash_model.h"
 
@@ -22,6 +25,24 @@ const char* StopReasonName(StopReason reason) {
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.
+      {"eum",
+       "Bueno de Mesquita's expected utility (challenge) model, per Scholz et al. 2011",
+       {{"bdm", "the paper's equations with the known bugs fixed (default)"},
+        {"scholz-code", "Scholz's own code as ported by jmckib; matches the paper's figures"},
+        {"masad", "dmasad's GroupDecisionModel reading (max-sender-EU offers)"},
+        {"scholz-equations", "decisionmechanics/eum: the printed equations, literally"}},
+       MakeExpectedUtilityModel},
+      // clang-format off
+      {"compromise", "baseline: capability x salience weighted mean (Achen 2006; Van den Bos 1991)", {}, MakeCompromiseModel},
+      {"weighted-median", "baseline: capability x salience weighted median (lower point)", {}, MakeWeightedMedianModel},
+      {"mean", "baseline: unweighted mean of the stated positions", {}, MakeMeanModel},
+      {"median", "baseline: unweighted lower median of the stated positions", {}, MakeMedianModel},
+      {"salience-mean", "baseline: salience-only weighted mean of the stated positions", {}, MakeSalienceMeanModel},
+      // clang-format on
+      {"smp", "KTAB's spatial model of politics with probabilistic Condorcet elections",
+       {{"ktab", "KTAB's default parameters"},
+        {"ktab-compat", "KTAB defaults plus KTAB's InitRcvrInterp/PWCompInterp bargain bugs"}},
+       MakeSmpModel},
       {"exchange",
        "Stokman & Van Oosten's position-exchange model (Decide), multi-issue",
        {{"equal-gain", "both partners gain the same utility (Stokman & Van Oosten 1994)"},

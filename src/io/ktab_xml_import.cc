@@ -1,0 +1,461 @@
+// KTAB SMP XML importer (format: shared/models/spatial_pce.md, "XML input"; KTAB's reader is
+// examples/smp/libsrc/smpread.cpp:261-595). Contains a small XML reader of its own for the
+// subset KTAB writes: elements, text, comments, the XML declaration, CDATA and the predefined
+// and numeric character references. Attributes are accepted and ignored; DTDs are refused.
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entente/convert.h"
+
+namespace entente {
+namespace {
+
+struct XmlNode {
+  std::string name;
+  std::string text;  // concatenated character data directly inside this element
+  int line = 0;
+  int col = 0;
+  std::vector<std::unique_ptr<XmlNode>> children;
+};
+
+class XmlReader {
+ public:
+  XmlReader(const std::string& text, const std::string& path) : s_(text), path_(path) {}
+
+  Result<std::unique_ptr<XmlNode>> ParseDocument() {
+    SkipMisc();
+    if (!err_.ok()) return err_;
+    if (Peek() != '<') return Fail("expected the root element '<'", Found());
+    std::unique_ptr<XmlNode> root = ParseElement(0);
+    if (!err_.ok()) return err_;
+    SkipMisc();
+    if (!err_.ok()) return err_;
+    if (i_ < s_.size()) return Fail("expected end of document after the root element", Found());
+    return root;
+  }
+
+ private:
+  char Peek(size_t k = 0) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+  bool StartsWith(const char* lit) const { return s_.compare(i_, std::char_traits<char>::length(lit), lit) == 0; }
+  void Advance(size_t k = 1) {
+    for (size_t n = 0; n < k && i_ < s_.size(); ++n, ++i_) {
+      if (s_[i_] == '\n') {
+        ++line_;
+        col_ = 1;
+      } else {
+        ++col_;
+      }
+    }
+  }
+  std::string Found() const {
+    if (i_ >= s_.size()) return "end of file";
+    std::string t = s_.substr(i_, 12);
+    for (char& c : t) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    return "'" + t + "'";
+  }
+  Status Fail(const std::string& expected, const std::string& found) {
+    if (err_.ok()) {
+      err_ = Status::ParseError(path_ + ":" + std::to_string(line_) + ":" + std::to_string(col_) +
+                                ": " + expected + ", found " + found);
+    }
+    return err_;
+  }
+  void SkipSpace() {
+    while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_]))) Advance();
+  }
+  // Skips "<!-- ... -->"; REQUIRES StartsWith("<!--").
+  void SkipComment() {
+    const size_t end = s_.find("-->", i_ + 4);
+    if (end == std::string::npos) {
+      Fail("expected '-->' closing the comment", "end of file");
+      return;
+    }
+    Advance(end + 3 - i_);
+  }
+  // Whitespace, comments, the declaration and processing instructions outside the root.
+  void SkipMisc() {
+    while (err_.ok()) {
+      SkipSpace();
+      if (StartsWith("<?")) {
+        const size_t end = s_.find("?>", i_);
+        if (end == std::string::npos) {
+          Fail("expected '?>'", "end of file");
+          return;
+        }
+        Advance(end + 2 - i_);
+      } else if (StartsWith("<!--")) {
+        SkipComment();
+      } else if (StartsWith("<!")) {
+        Fail("a document without DTD", Found());
+        return;
+      } else {
+        return;
+      }
+    }
+  }
+  std::string ParseName() {
+    std::string n;
+    while (i_ < s_.size()) {
+      const char c = s_[i_];
+      if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+          c == ':') {
+        n += c;
+        Advance();
+      } else {
+        break;
+      }
+    }
+    return n;
+  }
+  // Decodes one reference starting at '&' into out.
+  void ParseReference(std::string& out) {
+    const size_t end = s_.find(';', i_);
+    if (end == std::string::npos || end - i_ > 12) {
+      Fail("expected a character reference like '&amp;'", Found());
+      return;
+    }
+    const std::string ref = s_.substr(i_ + 1, end - i_ - 1);
+    if (ref == "lt") out += '<';
+    else if (ref == "gt") out += '>';
+    else if (ref == "amp") out += '&';
+    else if (ref == "quot") out += '"';
+    else if (ref == "apos") out += '\'';
+    else if (ref.size() > 1 && ref[0] == '#') {
+      char* e = nullptr;
+      const bool hex = ref[1] == 'x';
+      const long cp = std::strtol(ref.c_str() + (hex ? 2 : 1), &e, hex ? 16 : 10);
+      if (*e != '\0' || cp <= 0 || cp > 0x10FFFF) {
+        Fail("expected a valid numeric character reference", "'&" + ref + ";'");
+        return;
+      }
+      // UTF-8 encode.
+      if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+    } else {
+      Fail("expected a predefined entity (lt, gt, amp, quot, apos) or '&#N;'", "'&" + ref + ";'");
+      return;
+    }
+    Advance(end + 1 - i_);
+  }
+  // REQUIRES Peek() == '<' at the start of a start tag.
+  std::unique_ptr<XmlNode> ParseElement(int depth) {
+    auto node = std::make_unique<XmlNode>();
+    node->line = line_;
+    node->col = col_;
+    if (depth > 64) {
+      Fail("elements nested at most 64 deep", "deeper nesting");
+      return node;
+    }
+    Advance();  // '<'
+    node->name = ParseName();
+    if (node->name.empty()) {
+      Fail("expected an element name after '<'", Found());
+      return node;
+    }
+    // Attributes: name="value" pairs, ignored.
+    while (err_.ok()) {
+      SkipSpace();
+      if (Peek() == '/' && Peek(1) == '>') {
+        Advance(2);
+        return node;
+      }
+      if (Peek() == '>') {
+        Advance();
+        break;
+      }
+      const std::string attr = ParseName();
+      SkipSpace();
+      if (attr.empty() || Peek() != '=') {
+        Fail("expected '>', '/>' or an attribute in <" + node->name + ">", Found());
+        return node;
+      }
+      Advance();
+      SkipSpace();
+      const char q = Peek();
+      if (q != '"' && q != '\'') {
+        Fail("expected a quoted attribute value", Found());
+        return node;
+      }
+      Advance();
+      while (i_ < s_.size() && Peek() != q) Advance();
+      if (i_ >= s_.size()) {
+        Fail("expected the closing quote of the attribute", "end of file");
+        return node;
+      }
+      Advance();
+    }
+    // Content.
+    while (err_.ok()) {
+      if (i_ >= s_.size()) {
+        Fail("expected '</" + node->name + ">'", "end of file");
+        return node;
+      }
+      if (StartsWith("</")) {
+        Advance(2);
+        const std::string close = ParseName();
+        if (close != node->name) {
+          Fail("expected '</" + node->name + ">' (opened at line " + std::to_string(node->line) +
+                   ")",
+               "'</" + close + ">'");
+          return node;
+        }
+        SkipSpace();
+        if (Peek() != '>') {
+          Fail("expected '>'", Found());
+          return node;
+        }
+        Advance();
+        return node;
+      }
+      if (StartsWith("<!--")) {
+        SkipComment();
+      } else if (StartsWith("<![CDATA[")) {
+        const size_t end = s_.find("]]>", i_);
+        if (end == std::string::npos) {
+          Fail("expected ']]>'", "end of file");
+          return node;
+        }
+        node->text += s_.substr(i_ + 9, end - i_ - 9);
+        Advance(end + 3 - i_);
+      } else if (StartsWith("<?")) {
+        const size_t end = s_.find("?>", i_);
+        if (end == std::string::npos) {
+          Fail("expected '?>'", "end of file");
+          return node;
+        }
+        Advance(end + 2 - i_);
+      } else if (Peek() == '<') {
+        node->children.push_back(ParseElement(depth + 1));
+      } else if (Peek() == '&') {
+        ParseReference(node->text);
+      } else {
+        node->text += Peek();
+        Advance();
+      }
+    }
+    return node;
+  }
+
+  const std::string& s_;
+  const std::string& path_;
+  size_t i_ = 0;
+  int line_ = 1;
+  int col_ = 1;
+  Status err_;
+};
+
+std::string Trim(const std::string& s) {
+  size_t a = 0, b = s.size();
+  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+  return s.substr(a, b - a);
+}
+
+class Importer {
+ public:
+  explicit Importer(const std::string& path) : path_(path) {}
+
+  Status Error(const XmlNode& at, const std::string& what) const {
+    return Status::ParseError(path_ + ":" + std::to_string(at.line) + ":" + std::to_string(at.col) +
+                              ": " + what);
+  }
+  const XmlNode* Child(const XmlNode& n, const std::string& name) const {
+    for (const auto& c : n.children) {
+      if (c->name == name) return c.get();
+    }
+    return nullptr;
+  }
+  Result<const XmlNode*> Required(const XmlNode& n, const std::string& name) const {
+    const XmlNode* c = Child(n, name);
+    if (!c) return Error(n, "expected a <" + name + "> element inside <" + n.name + ">, found none");
+    return c;
+  }
+  Result<double> Number(const XmlNode& n, double lo, double hi, const std::string& what) const {
+    const std::string t = Trim(n.text);
+    errno = 0;
+    char* end = nullptr;
+    const double x = std::strtod(t.c_str(), &end);
+    if (t.empty() || errno != 0 || end != t.c_str() + t.size() || !std::isfinite(x) || x < lo ||
+        x > hi) {
+      return Error(n, "expected " + what + " (a number in [" + Fmt(lo) + ", " + Fmt(hi) +
+                          "]) in <" + n.name + ">, found '" + t + "'");
+    }
+    return x;
+  }
+  static std::string Fmt(double x) {
+    std::string s = std::to_string(x);
+    while (s.size() > 1 && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+
+ private:
+  const std::string& path_;
+};
+
+}  // namespace
+
+Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path) {
+  XmlReader reader(text, path);
+  Result<std::unique_ptr<XmlNode>> doc = reader.ParseDocument();
+  if (!doc.ok()) return doc.status();
+  const XmlNode& root = **doc;
+  Importer im(path);
+  if (root.name != "Scenario") {
+    return im.Error(root, "expected the root element <Scenario>, found <" + root.name + ">");
+  }
+  KtabImport out;
+  Scenario& sc = out.scenario;
+  sc.path = path;
+  sc.text = text;
+  if (const XmlNode* n = im.Child(root, "name")) sc.meta.title = Trim(n->text);
+  if (const XmlNode* n = im.Child(root, "desc")) sc.meta.description = Trim(n->text);
+  if (const XmlNode* n = im.Child(root, "prngSeed")) {
+    const std::string t = Trim(n->text);
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long seed = std::strtoull(t.c_str(), &end, 10);
+    if (!t.empty() && (errno != 0 || end != t.c_str() + t.size() || t[0] == '-')) {
+      return im.Error(*n, "expected an unsigned integer seed in <prngSeed>, found '" + t + "'");
+    }
+    out.prng_seed = seed;
+  }
+  if (const XmlNode* mp = im.Child(root, "ModelParameters")) {
+    out.has_model_parameters = true;
+    for (const auto& p : mp->children) {
+      if (Status st = SetSmpOption(out.options, p->name, Trim(p->text)); !st.ok()) {
+        return im.Error(*p, st.message());
+      }
+    }
+  }
+  Result<const XmlNode*> dims = im.Required(root, "Dimensions");
+  if (!dims.ok()) return dims.status();
+  for (const auto& c : (*dims)->children) {
+    if (c->name != "dName") return im.Error(*c, "expected <dName>, found <" + c->name + ">");
+    Issue issue;
+    issue.id = Trim(c->text);
+    if (issue.id.empty()) return im.Error(*c, "expected a dimension name, found empty text");
+    issue.label = issue.id;
+    issue.scale_min = 0.0;
+    issue.scale_max = 100.0;
+    issue.where = {path, c->line, c->col};
+    sc.issues.push_back(issue);
+  }
+  const size_t d = sc.issues.size();
+  if (d == 0) return im.Error(**dims, "expected at least one <dName> in <Dimensions>, found none");
+  Result<const XmlNode*> actors = im.Required(root, "Actors");
+  if (!actors.ok()) return actors.status();
+  std::vector<std::vector<std::optional<Stance>>> stances_by_actor;
+  for (const auto& a : (*actors)->children) {
+    if (a->name != "Actor") return im.Error(*a, "expected <Actor>, found <" + a->name + ">");
+    Actor actor;
+    Result<const XmlNode*> name = im.Required(*a, "name");
+    if (!name.ok()) return name.status();
+    actor.id = Trim((*name)->text);
+    actor.name = actor.id;
+    if (actor.id.empty() || actor.id.size() > 25) {
+      return im.Error(**name, "expected an actor name of 1-25 characters, found '" + actor.id + "'");
+    }
+    if (sc.FindActor(actor.id)) return im.Error(**name, "duplicate actor name '" + actor.id + "'");
+    if (const XmlNode* desc = im.Child(*a, "description")) actor.description = Trim(desc->text);
+    actor.where = {path, a->line, a->col};
+    Result<const XmlNode*> cap = im.Required(*a, "capability");
+    if (!cap.ok()) return cap.status();
+    Result<double> c = im.Number(**cap, 0.0, 1e8, "a capability");
+    if (!c.ok()) return c.status();
+    actor.capability = *c;
+    Result<const XmlNode*> posn = im.Required(*a, "Position");
+    if (!posn.ok()) return posn.status();
+    Result<const XmlNode*> saln = im.Required(*a, "Salience");
+    if (!saln.ok()) return saln.status();
+    if ((*posn)->children.size() != d || (*saln)->children.size() != d) {
+      return im.Error(*a, "expected " + std::to_string(d) +
+                              " <dCoord> and <dSal> values (one per dimension) for '" + actor.id +
+                              "', found " + std::to_string((*posn)->children.size()) + " and " +
+                              std::to_string((*saln)->children.size()));
+    }
+    std::vector<std::optional<Stance>> row(d);
+    double total = 0.0;
+    for (size_t k = 0; k < d; ++k) {
+      const XmlNode& pc = *(*posn)->children[k];
+      const XmlNode& sc2 = *(*saln)->children[k];
+      if (pc.name != "dCoord") return im.Error(pc, "expected <dCoord>, found <" + pc.name + ">");
+      if (sc2.name != "dSal") return im.Error(sc2, "expected <dSal>, found <" + sc2.name + ">");
+      Result<double> x = im.Number(pc, 0.0, 100.0, "a position");
+      if (!x.ok()) return x.status();
+      Result<double> s = im.Number(sc2, 0.0, 100.0, "a salience");
+      if (!s.ok()) return s.status();
+      total += *s;
+      Stance st;
+      st.position = *x;
+      st.salience = *s / 100.0;  // KTAB divides by 100
+      st.where = {path, pc.line, pc.col};
+      row[k] = st;
+    }
+    if (total > 100.0 + 1e-9) {
+      return im.Error(**saln, "expected saliences summing to at most 100 for '" + actor.id +
+                                  "', found " + Importer::Fmt(total));
+    }
+    sc.actors.push_back(actor);
+    stances_by_actor.push_back(std::move(row));
+  }
+  const size_t n = sc.actors.size();
+  if (n < 3 || n > 250) {
+    return im.Error(**actors, "expected 3 to 250 actors, found " + std::to_string(n));
+  }
+  sc.stances.assign(d, std::vector<std::optional<Stance>>(n));
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t k = 0; k < d; ++k) sc.stances[k][a] = stances_by_actor[a][k];
+  }
+  // <IdealAdjustment>: optional here (KTAB requires it); absent = identity.
+  if (const XmlNode* ia = im.Child(root, "IdealAdjustment")) {
+    out.accommodation.assign(n * n, 0.0);
+    for (const auto& pair : ia->children) {
+      if (pair->name != "iaPair") return im.Error(*pair, "expected <iaPair>, found <" + pair->name + ">");
+      Result<const XmlNode*> ai = im.Required(*pair, "adjustingIdeal");
+      if (!ai.ok()) return ai.status();
+      Result<const XmlNode*> rp = im.Required(*pair, "referencePos");
+      if (!rp.ok()) return rp.status();
+      Result<const XmlNode*> adj = im.Required(*pair, "adjust");
+      if (!adj.ok()) return adj.status();
+      const auto i = sc.FindActor(Trim((*ai)->text));
+      if (!i) return im.Error(**ai, "expected an actor name, found '" + Trim((*ai)->text) + "'");
+      const auto j = sc.FindActor(Trim((*rp)->text));
+      if (!j) return im.Error(**rp, "expected an actor name, found '" + Trim((*rp)->text) + "'");
+      Result<double> v = im.Number(**adj, 0.0, 1.0, "an adjustment");
+      if (!v.ok()) return v.status();
+      out.accommodation[*i * n + *j] = *v;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      double row = 0.0;
+      for (size_t j = 0; j < n; ++j) row += out.accommodation[i * n + j];
+      if (row > 1.0 + 1e-12) {
+        return im.Error(*ia, "expected adjustments of '" + sc.actors[i].id +
+                                 "' summing to at most 1, found " + Importer::Fmt(row));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace entente

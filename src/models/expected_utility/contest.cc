@@ -1,0 +1,92 @@
+#include "models/expected_utility/contest.h"
+
+#include <cmath>
+
+#include "models/expected_utility/utilities.h"
+
+namespace entente::eum {
+
+namespace {
+std::vector<double> Weight(const std::vector<double>& weight) { return weight; }
+}  // namespace
+
+Contest::Contest(const ExpectedUtilityOptions& options, const std::vector<double>& weight,
+                 const std::vector<double>& salience, double range)
+    : options_(options),
+      salience_(salience),
+      range_(range),
+      table_(options, Weight(weight), range),
+      usq_(weight.size()),
+      p_(weight.size() * weight.size()) {}
+
+void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
+                      bool positions_changed) {
+  x_ = &x;
+  r_ = &r;
+  mu_ = mu;
+  const std::size_t n = x.size();
+  for (std::size_t k = 0; k < n; ++k) usq_[k] = UtilityStatusQuo(r[k]);
+  // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
+  const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
+  if (positions_changed || r_matters || !p_valid_) {
+    table_.Prepare(x, r);
+    for (std::size_t i = 0; i < n; ++i) {
+      p_[i * n + i] = 0.0;
+      for (std::size_t j = i + 1; j < n; ++j) table_.Pair(i, j, &p_[i * n + j], &p_[j * n + i]);
+    }
+    p_valid_ = true;
+  }
+}
+
+double Contest::NoChallenge(double r, double usq, std::size_t challenger,
+                            std::size_t target) const {
+  const double q = options_.q;
+  if (q == 1.0) return usq;  // Sch p. 26: with Q = 1 the term is U^sq
+  // Sch eqs. (18), (19): U^b, U^w from the challenger's distance to μ and to the target.
+  const double xc = (*x_)[challenger], xt = (*x_)[target];
+  const double to_mu = std::abs(xc - mu_), to_target = std::abs(xc - xt);
+  const double t =
+      options_.t_rule == TRule::kGeometric ? (to_mu < to_target ? 1.0 : 0.0) : options_.t;
+  const double ub = UtilityBetter(to_mu / range_, to_target / range_, r);
+  const double uw = UtilityWorse(to_mu / range_, to_target / range_, r);
+  const double rest = (1.0 - q) * (t * ub + (1.0 - t) * uw);
+  // Sch eq. (25a) subtracts the whole term; dmasadgdm adds the (1 − Q) part (A7).
+  return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
+}
+
+PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
+  const std::size_t n = x_->size();
+  const std::vector<double>& r = *r_;
+  PairValues v;
+  v.p_ij = p_[i * n + j];
+  v.p_ji = p_[j * n + i];
+  const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
+  // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
+  const double us_i = UtilitySuccess(d, r[i]), uf_i = UtilityFailure(d, r[i]);
+  const double us_j = r[j] == r[i] ? us_i : UtilitySuccess(d, r[j]);
+  const double uf_j = r[j] == r[i] ? uf_i : UtilityFailure(d, r[j]);
+  // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
+  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallenge(r[i], usq_[i], i, j));
+  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallenge(r[j], usq_[j], j, i));
+  // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
+  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
+  const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
+  const bool target = options_.other_salience == OtherSideSalience::kTarget;
+  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
+    v.b_ij = v.a_ji;
+    v.b_ji = v.a_ij;
+    return v;
+  }
+  const double s_b_ij = target ? salience_[i] : salience_[j];
+  const double s_b_ji = target ? salience_[j] : salience_[i];
+  if (perceiver) {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallenge(r[i], usq_[i], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallenge(r[j], usq_[j], i, j));
+  } else {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallenge(r[j], usq_[j], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallenge(r[i], usq_[i], i, j));
+  }
+  return v;
+}
+
+}  // namespace entente::eum

@@ -1,0 +1,28 @@
+#include "models/expected_utility/eum_model.h"
+
+#include "entente/expected_utility.h"
+
+namespace entente {
+
+Result<ModelRun> ExpectedUtilityModel::Run(const Scenario& scenario,
+                                           const RunOptions& options) const {
+  Result<ExpectedUtilityOptions> preset = ExpectedUtilityPreset(options.preset);
+  if (!preset.ok()) return preset.status();
+  Result<ExpectedUtilityOptions> eum = ApplyExpectedUtilityParams(*preset, options.params);
+  if (!eum.ok()) return eum.status();
+  ModelRun run;
+  run.model = name();
+  run.preset = options.preset.empty() ? "bdm" : options.preset;
+  run.options = DescribeExpectedUtilityOptions(*eum);
+  if (options.max_rounds > 0) run.options["max_rounds"] = std::to_string(options.max_rounds);
+  for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
+    run.issues.push_back(RunExpectedUtility(MakeIssueTable(scenario, issue), *eum, options));
+  }
+  return run;
+}
+
+std::unique_ptr<Model> MakeExpectedUtilityModel() {
+  return std::make_unique<ExpectedUtilityModel>();
+}
+
+}  // namespace entente

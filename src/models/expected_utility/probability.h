@@ -1,0 +1,65 @@
+// Probability of success P_ij from the actors' pairwise votes (Scholz et al. 2011, eqs. 28–31;
+// the all-pairs denominator of Scholz's code, A2), with the per-round quantities cached.
+//
+// Prepare() once per pass (positions and risk exponents fixed), then Probability(i, j) for any
+// pair. With linear votes and more than kDirectLimit actors, sums over voters come from prefix
+// sums over the sorted positions (O(log n) per pair); otherwise from a direct loop over voters,
+// the order the reference implementations sum in.
+//
+// Thread-safety: a prepared table may be read from many threads; Prepare is not thread-safe.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "entente/expected_utility.h"
+
+namespace entente::eum {
+
+class ProbabilityTable {
+ public:
+  static constexpr std::size_t kDirectLimit = 64;
+
+  // weight[k] = c_k s_k; range = Δ > 0.
+  ProbabilityTable(const ExpectedUtilityOptions& options, std::vector<double> weight, double range);
+
+  // Caches the state of one pass. x and r must outlive the calls to Probability.
+  void Prepare(const std::vector<double>& x, const std::vector<double>& r);
+
+  // P_ij: probability that i beats j in a contest; 0 when x_i == x_j. Sch eq. (30) or the
+  // all-pairs variant per options.
+  double Probability(std::size_t i, std::size_t j) const;
+  // P_ij and P_ji from one pass over the voters (v_k(j,i) = −v_k(i,j)).
+  void Pair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
+
+  // Forces the direct O(n) loop (for tests comparing it with the prefix-sum path).
+  void set_force_direct(bool force) { force_direct_ = force; }
+
+  // Σ_k Σ_a Σ_b |v_k(x_a, x_b)| of the last Prepare (0 unless the all-pairs denominator is on).
+  double all_pairs_denominator() const { return all_pairs_; }
+
+ private:
+  // v_k(a, b) = c_k s_k (d_kb^ρ − d_ka^ρ): voter k's vote for x_a over x_b (Sch eq. 28).
+  double Vote(std::size_t k, std::size_t a, std::size_t b) const;
+  void DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
+  void FastPair(double xi, double xj, double* p_ij, double* p_ji) const;
+  // Σ_{t in [lo, hi)} w_t |y_t − z| over the sorted positions.
+  double SumAbs(std::size_t lo, std::size_t hi, double z) const;
+
+  ExpectedUtilityOptions options_;
+  std::vector<double> weight_;
+  double range_;
+  const std::vector<double>* x_ = nullptr;
+  const std::vector<double>* r_ = nullptr;
+  bool force_direct_ = false;
+  bool fast_ = false;
+  double all_pairs_ = 0.0;
+  // Sorted positions with prefix sums of weight and weight·position (fast path).
+  std::vector<double> sorted_x_, prefix_w_, prefix_wx_;
+  std::vector<std::size_t> order_;
+  std::vector<double> scratch_;
+  // Direct path: u_[k * n + a] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction.
+  std::vector<double> u_;
+};
+
+}  // namespace entente::eum
