@@ -56,7 +56,7 @@ struct Forecaster {
 //   mean             unweighted mean of positions
 //   salience-mean    w = salience
 //   compromise       w = capability × salience (Achen 2006; dutch_models.md §2)
-//   median           the median of positions (midpoint of the two middle ones for an even
+//   midpoint-median  the median of positions (midpoint of the two middle ones for an even
 //                    count: the textbook median)
 //   salience-median  weighted median, w = salience (dutch_models.md §5: lowest position where
 //                    the cumulative weight reaches half)
