@@ -125,7 +125,9 @@ struct BacktestReport {
   int cases = 0;
   std::vector<BacktestRow> rows;
   std::vector<IssueForecast> details;
-  std::vector<std::string> failures;  // "model/preset on issue: message", first per forecaster
+  // Per forecaster that failed somewhere: "model/preset could not forecast N of M issues;
+  // first: issue (source): message".
+  std::vector<std::string> failures;
 };
 
 // Scores every forecaster on every case. InvalidArgument when options make no sense

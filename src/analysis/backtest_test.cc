@@ -84,7 +84,8 @@ TEST(RunBacktest, ScoresBaselinesAgainstCompromise) {
   EXPECT_EQ(rows["procedural"].n, 0);
   EXPECT_TRUE(std::isnan(rows["procedural"].mae));
   ASSERT_EQ(report->failures.size(), 2u);
-  EXPECT_NE(report->failures[0].find("status-quo on x (t.yaml): issue 'x' has no status quo"),
+  EXPECT_NE(report->failures[0].find("status-quo could not forecast 1 of 2 issues; first: x "
+                                     "(t.yaml): issue 'x' has no status quo"),
             std::string::npos);
   EXPECT_EQ(report->details.size(), 2u * 8u - 1u - 2u);
 }
