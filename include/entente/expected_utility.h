@@ -78,9 +78,9 @@ enum class CompromisePoint {
 
 // A9: which of several proposals an actor accepts.
 enum class OfferSelection {
-  kLeastMove,      // conflict lost > compromise > capitulation, then least |Δx| (Sch §6.2)
-  kScholzCode,     // as kLeastMove, but compromises by least weighted position (jmckib quirk)
-  kMaxSenderEu,    // only the challenge with the largest sender EU, ties least distance (masad)
+  kLeastMove,    // conflict lost > compromise > capitulation, then least |Δx| (Sch §6.2)
+  kScholzCode,   // as kLeastMove, but compromises by least weighted position (jmckib quirk)
+  kMaxSenderEu,  // only the challenge with the largest sender EU, ties least distance (masad)
 };
 
 // A10: whether capitulation (b > 0 > a, b < |a|) ever fires.
@@ -99,7 +99,7 @@ enum class DegenerateSecurity {
 struct ExpectedUtilityOptions {
   double q = 1.0;  // Q: probability the status quo persists absent a challenge (Sch p. 26: 1.0)
   double t = 1.0;  // T when t_rule == kConstant
-  TRule t_rule = TRule::kConstant;  // A7
+  TRule t_rule = TRule::kConstant;                                 // A7
   NoChallengeSign no_challenge_sign = NoChallengeSign::kSubtract;  // A7 (masad sign bug)
   MedianRule median = MedianRule::kWeightedMedian;                 // A5, for μ
   ProbabilityDenominator denominator = ProbabilityDenominator::kContestVotes;  // A2

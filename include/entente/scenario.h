@@ -67,6 +67,9 @@ struct Stance {
   std::string source;     // free-text note on where the numbers came from
   std::string note;       // free-text remark kept for reports
   SourceLocation where;
+  // Optional per-issue capability overriding Actor::capability on this issue only (>= 0). Set by
+  // inputs that give power per actor-issue (Decide files); models read it via MakeIssueTable.
+  std::optional<double> capability;
 };
 
 // One change an event makes to one actor's inputs.

@@ -33,7 +33,7 @@ IssueTable MakeIssueTable(const Scenario& scenario, std::size_t issue) {
     table.actor_index.push_back(a);
     table.actor_ids.push_back(actor.id);
     table.position.push_back(stance->position);
-    table.capability.push_back(actor.capability);
+    table.capability.push_back(stance->capability.value_or(actor.capability));
     table.salience.push_back(stance->salience);
     table.votes.push_back(actor.role == Role::kMember);
   }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "entente/io.h"
@@ -189,7 +190,8 @@ Result<Scenario> ParseActorTableCsv(const std::string& text, const std::string& 
   issue.label = "issue";
   issue.where = SourceLocation{path, header.line, 1};
   scenario.stances.assign(1, {});
-  std::vector<int> row_line;
+  std::vector<int> row_line;                                  // per actor
+  std::unordered_map<std::string, std::size_t> row_of_actor;  // id -> index
   for (std::size_t r = 1; r < records.size(); ++r) {
     const CsvRecord& record = records[r];
     if (record.fields.size() != header.fields.size()) {
@@ -202,10 +204,11 @@ Result<Scenario> ParseActorTableCsv(const std::string& text, const std::string& 
     }
     const CsvField& name = record.fields[static_cast<std::size_t>(column_of[0])];
     if (name.text.empty()) return reader.Error(name.pos, "actor name must not be empty");
-    if (const auto first = scenario.FindActor(name.text)) {
+    if (const auto first = row_of_actor.find(name.text); first != row_of_actor.end()) {
       return reader.Error(name.pos, "duplicate actor '" + name.text + "' (first on line " +
-                                        std::to_string(row_line[*first]) + ")");
+                                        std::to_string(row_line[first->second]) + ")");
     }
+    row_of_actor.emplace(name.text, row_line.size());
     double value[4] = {0, 0, 0, 0};
     for (std::size_t k = 1; k < 4; ++k) {
       const CsvField& field = record.fields[static_cast<std::size_t>(column_of[k])];

@@ -18,8 +18,10 @@ constexpr char kLegend[] =
     "  EU(other) COUNTERPART's expected utility of challenging ACTOR (as ACTOR perceives it).\n"
     "  P(win) is ACTOR's probability of prevailing in a contest with COUNTERPART.\n"
     "  The signs of the two EUs place the pair in a quadrant (BdM 1994; Scholz et al. 2011\n"
-    "  §6): conflict (both expect to gain by challenging), compromise (the actor yields part\n"
-    "  way), capitulation (the actor yields fully), stalemate (neither expects to gain).\n"
+    "  §6, Fig. 6): conflict (both expect to gain by challenging; the weaker side moves),\n"
+    "  compromise (the actor yields part way), capitulation (the actor yields fully),\n"
+    "  advantage (the actor has the upper hand: the counterpart should move), stalemate\n"
+    "  (neither expects to gain), none (same position: nothing to bargain over).\n"
     "  MOVE is where the proposal would take ACTOR; 'accepted' marks the proposal ACTOR took\n"
     "  (an actor adopts at most one proposal per round).\n";
 
@@ -39,7 +41,12 @@ std::string FormatExplanation(const Scenario& scenario, std::size_t issue_index,
                   issue.id, issue.label);
   if (!actor.empty()) out += fmt::format("Only the pairs involving '{}'.\n", actor);
   out += "\n";
-  out += kLegend;
+  if (result.interactions.empty()) {
+    out += fmt::format(
+        "Model '{}' records no pairwise interactions; only its positions are shown.\n", run.model);
+  } else {
+    out += kLegend;
+  }
 
   std::map<int, std::vector<const Interaction*>> by_round;
   for (const Interaction& x : result.interactions) {

@@ -42,5 +42,15 @@ TEST(ExplainTextTest, ActorFilterKeepsOnlyItsPairs) {
       << text;
 }
 
+TEST(ExplainTextTest, ModelWithoutInteractionsSaysSo) {
+  const std::vector<ModelRun> runs = test_data::SampleRuns();
+  const std::string text =
+      FormatExplanation(test_data::SampleScenario(), 0, runs[1], runs[1].issues[0], "");
+  EXPECT_NE(text.find("Model 'mean' records no pairwise interactions"), std::string::npos) << text;
+  EXPECT_EQ(text.find("How to read this"), std::string::npos) << text;
+  EXPECT_NE(text.find("Forecast 46.7 after 0 rounds (static). No bargaining.\n"), std::string::npos)
+      << text;
+}
+
 }  // namespace
 }  // namespace entente

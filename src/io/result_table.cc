@@ -90,13 +90,12 @@ std::string FormatForecastTable(const Scenario& scenario, const std::vector<Mode
   std::string models;
   for (const ModelRun& run : runs) models += (models.empty() ? "" : ", ") + ModelLabel(run);
   out += fmt::format("Models: {}.\n", models.empty() ? "none" : models);
-  if (!header.options.empty()) {
-    std::string options;
-    for (const auto& [key, value] : header.options) {
-      options += (options.empty() ? "" : ", ") + key + "=" + value;
-    }
-    out += fmt::format("Options: {}.\n", options);
+  std::string options;
+  for (const auto& [key, value] : header.options) {
+    if (key == "models" || key == "format") continue;  // said above / evident
+    options += (options.empty() ? "" : ", ") + key + "=" + value;
   }
+  if (!options.empty()) out += fmt::format("Options: {}.\n", options);
   return out;
 }
 

@@ -3,8 +3,26 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 namespace entente::io {
+
+YamlFile::YamlFile(std::string_view path, std::string_view text) : path_(path), text_(text) {
+  line_starts_.push_back(0);
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::string_view YamlFile::Line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+  const std::size_t start = line_starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t end = text_.find('\n', start);
+  if (end == std::string_view::npos) end = text_.size();
+  std::string_view result = text_.substr(start, end - start);
+  if (!result.empty() && result.back() == '\r') result.remove_suffix(1);
+  return result;
+}
 
 Status YamlFile::Error(const YAML::Mark& mark, std::string_view message) const {
   if (mark.is_null()) return ErrorAt(TextPosition{}, message);
@@ -19,6 +37,11 @@ YAML::Mark YamlEntry::mark() const {
   // An empty value (`key:` with nothing after it) has no useful position of its own.
   if (!value.IsDefined() || value.IsNull() || value.Mark().is_null()) return key_mark;
   return value.Mark();
+}
+
+bool IsStringTagged(const YAML::Node& node) {
+  // "!" marks a quoted scalar; "!!str" an explicitly tagged one.
+  return node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str";
 }
 
 std::string DescribeNode(const YAML::Node& node) {
@@ -37,6 +60,7 @@ Result<YamlMap> YamlMap::ReadOpen(const YamlFile& file, const YAML::Node& node,
     return file.Error(mark, what + ": expected a mapping, got " + DescribeNode(node));
   }
   YamlMap map;
+  std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries_
   for (auto it = node.begin(); it != node.end(); ++it) {
     const YAML::Node& key = it->first;
     if (!key.IsScalar()) {
@@ -133,11 +157,11 @@ Status ReadString(const YamlFile& file, const YAML::Node& node, const YAML::Mark
 Status ReadNumber(const YamlFile& file, const YAML::Node& node, const YAML::Mark& mark,
                   std::string_view field, double* out) {
   // A quoted scalar ("40") is a string in YAML, and is reported as such.
-  const bool plain = node.IsScalar() && node.Tag() != "!";
+  const bool plain = node.IsScalar() && !IsStringTagged(node);
   const std::optional<double> value = plain ? ParseYamlNumber(node.Scalar()) : std::nullopt;
   if (!value) {
     return file.Error(mark, std::string(field) + ": expected a number, got " +
-                                (node.IsScalar() && !plain ? "the string " : "") +
+                                (node.IsScalar() && IsStringTagged(node) ? "the string " : "") +
                                 DescribeNode(node));
   }
   if (!std::isfinite(*value)) {
@@ -150,7 +174,7 @@ Status ReadNumber(const YamlFile& file, const YAML::Node& node, const YAML::Mark
 Status ReadInteger(const YamlFile& file, const YAML::Node& node, const YAML::Mark& mark,
                    std::string_view field, long long* out) {
   long long value = 0;
-  bool ok = node.IsScalar() && node.Tag() != "!";
+  bool ok = node.IsScalar() && !IsStringTagged(node);
   if (ok) {
     std::string_view text = node.Scalar();
     if (!text.empty() && text[0] == '+') text.remove_prefix(1);
@@ -168,7 +192,7 @@ Status ReadInteger(const YamlFile& file, const YAML::Node& node, const YAML::Mar
 Status ReadBool(const YamlFile& file, const YAML::Node& node, const YAML::Mark& mark,
                 std::string_view field, bool* out) {
   // YAML 1.2 core schema booleans only: 'yes', 'on' and friends are YAML 1.1.
-  const std::string text = node.IsScalar() && node.Tag() != "!" ? node.Scalar() : "";
+  const std::string text = node.IsScalar() && !IsStringTagged(node) ? node.Scalar() : "";
   if (text == "true" || text == "True" || text == "TRUE") {
     *out = true;
   } else if (text == "false" || text == "False" || text == "FALSE") {

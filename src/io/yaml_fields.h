@@ -25,10 +25,12 @@ namespace entente::io {
 // The file being read: its path and text, for locating and formatting errors.
 class YamlFile {
  public:
-  YamlFile(std::string_view path, std::string_view text) : path_(path), text_(text) {}
+  YamlFile(std::string_view path, std::string_view text);
 
   std::string_view path() const { return path_; }
   std::string_view text() const { return text_; }
+  // The 1-based `line` without its terminator (constant time); empty past the end.
+  std::string_view Line(int line) const;
   // A kParseError at `mark` (yaml-cpp's 0-based mark; a null mark gives no location).
   Status Error(const YAML::Mark& mark, std::string_view message) const;
   Status ErrorAt(TextPosition pos, std::string_view message) const;
@@ -38,6 +40,7 @@ class YamlFile {
  private:
   std::string_view path_;
   std::string_view text_;
+  std::vector<std::size_t> line_starts_;  // byte offset where each line starts
 };
 
 // One `key: value` pair of a mapping.
@@ -74,6 +77,10 @@ class YamlMap {
   std::string what_;
   std::vector<YamlEntry> entries_;
 };
+
+// Whether a scalar is a string by its tag: quoted ("40") or tagged !!str. Such scalars are
+// never read as numbers or booleans.
+bool IsStringTagged(const YAML::Node& node);
 
 // "a mapping", "a list", "an empty value", "'forty'": how a node is described in messages.
 std::string DescribeNode(const YAML::Node& node);

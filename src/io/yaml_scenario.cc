@@ -7,7 +7,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <limits>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "entente/io.h"
 #include "io/diagnostic.h"
@@ -17,6 +21,9 @@
 namespace entente {
 namespace io {
 namespace {
+
+// Events and their changes are bounded only by the file size limit.
+constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -65,15 +72,33 @@ class ScenarioReader {
                    Event* event);
   Status ReadChange(const YAML::Node& node, const std::string& what, const Scenario& scenario,
                     EventChange* change);
-  Status CheckIssueWeights(const YamlEntry& issues_entry, const Scenario& scenario);
+  Status CheckIssueWeights(const Scenario& scenario);
   Status CheckInScale(const YamlEntry& entry, const std::string& field, double value, double lo,
                       double hi);
 
+  std::optional<std::size_t> IssueIndex(const std::string& id) const;
+  std::optional<std::size_t> ActorIndex(const std::string& id) const;
+
   const YamlFile& file_;
   const LoadLimits& limits_;
+  // Id -> index, so that large scenarios load in linear time.
+  std::unordered_map<std::string, std::size_t> issue_index_;
+  std::unordered_map<std::string, std::size_t> actor_index_;
   double salience_max_ = 1.0;  // 100 under `salience_scale: percent`
   std::vector<YAML::Mark> issue_marks_;
 };
+
+std::optional<std::size_t> ScenarioReader::IssueIndex(const std::string& id) const {
+  const auto it = issue_index_.find(id);
+  if (it == issue_index_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<std::size_t> ScenarioReader::ActorIndex(const std::string& id) const {
+  const auto it = actor_index_.find(id);
+  if (it == actor_index_.end()) return std::nullopt;
+  return it->second;
+}
 
 SourceLocation ScenarioReader::Locate(const YAML::Mark& mark) const {
   SourceLocation where;
@@ -81,7 +106,7 @@ SourceLocation ScenarioReader::Locate(const YAML::Mark& mark) const {
   if (mark.is_null()) return where;
   where.line = mark.line + 1;
   // Columns count characters, as in diagnostics.
-  const std::string_view line = LineOfText(file_.text(), where.line);
+  const std::string_view line = file_.Line(where.line);
   where.column =
       CountCodePoints(line.substr(0, std::min<std::size_t>(line.size(), mark.column))) + 1;
   return where;
@@ -137,6 +162,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
     Issue issue;
     if (Status s = ReadIssue(node, index++, *scenario, &issue); !s.ok()) return s;
     issue_marks_.push_back(node.Mark());
+    issue_index_.emplace(issue.id, scenario->issues.size());
     scenario->issues.push_back(std::move(issue));
   }
 
@@ -150,7 +176,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
   }
 
   if (const YamlEntry* events = top->Find("events")) {
-    if (Status s = CheckList(*events, "events", 0, limits_.max_issues); !s.ok()) return s;
+    if (Status s = CheckList(*events, "events", 0, kNoLimit); !s.ok()) return s;
     index = 0;
     for (const YAML::Node& node : events->value) {
       Event event;
@@ -158,7 +184,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
       scenario->events.push_back(std::move(event));
     }
   }
-  return CheckIssueWeights(**issues, *scenario);
+  return CheckIssueWeights(*scenario);
 }
 
 Status ScenarioReader::ReadHeader(const YamlMap& top, Scenario* scenario) {
@@ -230,7 +256,7 @@ Status ScenarioReader::ReadIssue(const YAML::Node& node, std::size_t index,
                                           "got " +
                                           Quote(issue->id));
   }
-  if (const auto first = scenario.FindIssue(issue->id)) {
+  if (const auto first = IssueIndex(issue->id)) {
     return file_.Error((*id)->mark(), "duplicate issue id " + Quote(issue->id) +
                                           " (first declared on line " +
                                           std::to_string(scenario.issues[*first].where.line) + ")");
@@ -322,7 +348,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   if (!id.ok()) return id.status();
   if (Status s = ReadString(file_, **id, "id of " + name, &actor.id); !s.ok()) return s;
   if (actor.id.empty()) return file_.Error((*id)->mark(), "id of " + name + " must not be empty");
-  if (const auto first = scenario->FindActor(actor.id)) {
+  if (const auto first = ActorIndex(actor.id)) {
     return file_.Error((*id)->mark(),
                        "duplicate actor id " + Quote(actor.id) + " (first declared on line " +
                            std::to_string(scenario->actors[*first].where.line) + ")");
@@ -366,13 +392,13 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   Result<YamlMap> stances = YamlMap::ReadOpen(file_, (*stances_entry)->value,
                                               (*stances_entry)->mark(), "stances of " + who);
   if (!stances.ok()) return stances.status();
-  std::vector<std::string_view> issue_ids;
-  for (const Issue& issue : scenario->issues) issue_ids.push_back(issue.id);
   const std::size_t a = scenario->actors.size();
   for (auto& row : scenario->stances) row.emplace_back();
   for (const YamlEntry& entry : stances->entries()) {
-    const auto i = scenario->FindIssue(entry.key);
+    const auto i = IssueIndex(entry.key);
     if (!i) {
+      std::vector<std::string_view> issue_ids;
+      for (const Issue& issue : scenario->issues) issue_ids.push_back(issue.id);
       return file_.Error(entry.key_mark, "stance of " + who + " names undeclared issue " +
                                              Quote(entry.key) + DidYouMean(entry.key, issue_ids));
     }
@@ -380,6 +406,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
     if (Status s = ReadStance(entry, actor, scenario->issues[*i], &stance); !s.ok()) return s;
     scenario->stances[*i][a] = std::move(stance);
   }
+  actor_index_.emplace(actor.id, a);
   scenario->actors.push_back(std::move(actor));
   return Status::Ok();
 }
@@ -481,7 +508,7 @@ Status ScenarioReader::ReadEvent(const YAML::Node& node, std::size_t index,
   }
   Result<const YamlEntry*> changes = map->Require("changes");
   if (!changes.ok()) return changes.status();
-  if (Status s = CheckList(**changes, "changes", 1, limits_.max_actors); !s.ok()) return s;
+  if (Status s = CheckList(**changes, "changes", 1, kNoLimit); !s.ok()) return s;
   std::size_t index_in_event = 0;
   for (const YAML::Node& change_node : (*changes)->value) {
     EventChange change;
@@ -501,7 +528,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   if (!actor_entry.ok()) return actor_entry.status();
   if (Status s = ReadString(file_, **actor_entry, "actor of " + what, &change->actor); !s.ok())
     return s;
-  const auto actor = scenario.FindActor(change->actor);
+  const auto actor = ActorIndex(change->actor);
   if (!actor) {
     std::vector<std::string_view> ids;
     for (const Actor& a : scenario.actors) ids.push_back(a.id);
@@ -511,15 +538,20 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   }
 
   const YamlEntry* target = nullptr;
+  const YamlEntry* extra = nullptr;  // a second field, which is one too many
   int targets = 0;
   for (const char* field : {"capability", "position", "salience"}) {
     if (const YamlEntry* e = map->Find(field)) {
-      if (target == nullptr) target = e;
+      if (target == nullptr) {
+        target = e;
+      } else if (extra == nullptr) {
+        extra = e;
+      }
       ++targets;
     }
   }
   if (targets != 1) {
-    return file_.Error(targets == 0 ? map->mark() : map->Find("salience")->key_mark,
+    return file_.Error(targets == 0 ? map->mark() : extra->key_mark,
                        what + " must change exactly one of capability, position, salience, got " +
                            (targets == 0 ? std::string("none") : std::to_string(targets)));
   }
@@ -542,7 +574,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
     }
     if (Status s = ReadString(file_, *issue_entry, "issue of " + what, &change->issue); !s.ok())
       return s;
-    const auto i = scenario.FindIssue(change->issue);
+    const auto i = IssueIndex(change->issue);
     if (!i) {
       std::vector<std::string_view> ids;
       for (const Issue& is : scenario.issues) ids.push_back(is.id);
@@ -607,8 +639,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
   return Status::Ok();
 }
 
-Status ScenarioReader::CheckIssueWeights(const YamlEntry& issues_entry, const Scenario& scenario) {
-  (void)issues_entry;
+Status ScenarioReader::CheckIssueWeights(const Scenario& scenario) {
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     bool any_stance = false;
     double weight = 0.0;
@@ -639,13 +670,19 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                                    const LoadLimits& limits) {
   if (Status s = io::CheckInputText(path, text, limits.max_file_bytes); !s.ok()) return s;
   const io::YamlFile file(path, text);
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     // yaml-cpp's own message, re-expressed at its mark with our excerpt and caret.
     return file.Error(e.mark, "invalid YAML: " + e.msg);
   }
+  if (documents.size() > 1) {
+    return file.Error(documents[1].Mark(), "expected one YAML document, found " +
+                                               std::to_string(documents.size()) +
+                                               " (a second '---' starts another)");
+  }
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   Scenario scenario;
   scenario.path = path;
   scenario.text = text;

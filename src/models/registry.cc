@@ -6,6 +6,8 @@
 #include "models/baselines/baselines.h"
 #include "models/expected_utility/eum_model.h"
 #include "models/spatial_pce/smp_model.h"
+#include "models/exchange/exchange_model.h"
+#include "models/nash/nash_model.h"
 
 namespace entente {
 
@@ -41,6 +43,16 @@ const std::vector<ModelInfo>& ModelRegistry() {
        {{"ktab", "KTAB's default parameters"},
         {"ktab-compat", "KTAB defaults plus KTAB's InitRcvrInterp/PWCompInterp bargain bugs"}},
        MakeSmpModel},
+      {"exchange",
+       "Stokman & Van Oosten's position-exchange model (Decide), multi-issue",
+       {{"equal-gain", "both partners gain the same utility (Stokman & Van Oosten 1994)"},
+        {"randomized", "randomized Equal Gain, REX (Dijkstra et al. 2018), param p"},
+        {"random-rate", "rate drawn within the range where both gain; bilateral matching"}},
+       MakeExchangeModel},
+      {"nash", "Nash bargaining solution with the status quo as disagreement point, per issue",
+       {{"quadratic", "quadratic spatial utility -s(x-O)^2 (dutch_models.md §3)"},
+        {"linear", "linear spatial utility -s|x-O|"}},
+       MakeNashModel},
   };
   return registry;
 }

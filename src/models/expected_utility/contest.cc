@@ -45,14 +45,13 @@ double Contest::NoChallenge(double r, double usq, std::size_t challenger,
   // Sch eqs. (18), (19): U^b, U^w from the challenger's distance to μ and to the target.
   const double xc = (*x_)[challenger], xt = (*x_)[target];
   const double to_mu = std::abs(xc - mu_), to_target = std::abs(xc - xt);
-  const double t = options_.t_rule == TRule::kGeometric ? (to_mu < to_target ? 1.0 : 0.0)
-                                                         : options_.t;
+  const double t =
+      options_.t_rule == TRule::kGeometric ? (to_mu < to_target ? 1.0 : 0.0) : options_.t;
   const double ub = UtilityBetter(to_mu / range_, to_target / range_, r);
   const double uw = UtilityWorse(to_mu / range_, to_target / range_, r);
   const double rest = (1.0 - q) * (t * ub + (1.0 - t) * uw);
   // Sch eq. (25a) subtracts the whole term; dmasadgdm adds the (1 − Q) part (A7).
-  return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest
-                                                                   : q * usq - rest;
+  return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
 }
 
 PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {

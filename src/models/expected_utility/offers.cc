@@ -6,18 +6,23 @@ namespace entente::eum {
 
 const char* OfferKindName(OfferKind kind) {
   switch (kind) {
-    case OfferKind::kNone: return "none";
-    case OfferKind::kConflict: return "conflict";
-    case OfferKind::kCompromise: return "compromise";
-    case OfferKind::kCapitulation: return "capitulation";
-    case OfferKind::kAdvantage: return "advantage";
-    case OfferKind::kStalemate: return "stalemate";
+    case OfferKind::kNone:
+      return "none";
+    case OfferKind::kConflict:
+      return "conflict";
+    case OfferKind::kCompromise:
+      return "compromise";
+    case OfferKind::kCapitulation:
+      return "capitulation";
+    case OfferKind::kAdvantage:
+      return "advantage";
+    case OfferKind::kStalemate:
+      return "stalemate";
   }
   return "none";
 }
 
-Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi,
-                  double xj) {
+Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi, double xj) {
   Proposal p;
   p.to = xi;
   if (xi == xj) return p;  // A12: no offers between actors at the same position
@@ -78,7 +83,9 @@ void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double x
   const Proposal p = Classify(options_, a, b, xi, xj);
   if (!p.moves) return;
   // Sch §6.2: category priority (conflict lost, compromise, capitulation), then least move.
-  const int category = p.kind == OfferKind::kConflict ? 0 : p.kind == OfferKind::kCompromise ? 1 : 2;
+  const int category = p.kind == OfferKind::kConflict     ? 0
+                       : p.kind == OfferKind::kCompromise ? 1
+                                                          : 2;
   double key = std::abs(p.to - xi);
   if (category == 1 && options_.selection == OfferSelection::kScholzCode) {
     // jmckib ("faithful to Scholz' original code"): the least weighted *position*.
@@ -93,7 +100,8 @@ long OfferBook::Accepted(std::size_t i, const std::vector<double>& x, double* to
     const Best& best = best_[i * 3];
     if (best.j < 0) return -1;
     // i classifies the strongest challenge with its own E^i(U_ij) (stored in `to`).
-    const Proposal p = Classify(options_, best.to, best.b, x[i], x[static_cast<std::size_t>(best.j)]);
+    const Proposal p =
+        Classify(options_, best.to, best.b, x[i], x[static_cast<std::size_t>(best.j)]);
     if (!p.moves) return -1;
     *to = p.to;
     return best.j;

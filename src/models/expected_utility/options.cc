@@ -172,8 +172,7 @@ Result<ExpectedUtilityOptions> ExpectedUtilityPreset(std::string_view name) {
                                  "'; known presets: bdm, scholz-code, masad, scholz-equations");
 }
 
-std::map<std::string, std::string> DescribeExpectedUtilityOptions(
-    const ExpectedUtilityOptions& o) {
+std::map<std::string, std::string> DescribeExpectedUtilityOptions(const ExpectedUtilityOptions& o) {
   return {{"q", Number(o.q)},
           {"t", Number(o.t)},
           {"t_rule", NameOf(TRuleNames(), o.t_rule)},

@@ -20,13 +20,11 @@ ProbabilityTable::ProbabilityTable(const ExpectedUtilityOptions& options,
   scratch_.resize(n);
 }
 
-double ProbabilityTable::Vote(std::size_t k, double xa, double xb) const {
+double ProbabilityTable::Vote(std::size_t k, std::size_t a, std::size_t b) const {
   // Scholz et al. 2011, eq. (28): v_k(a, b) = c_k s_k (u_k(x_a) − u_k(x_b)) with
   // u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the common factor 2 cancels in P (eq. 30).
-  const double xk = (*x_)[k];
-  const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? (*r_)[k] : 1.0;
-  return weight_[k] *
-         (RiskPow(std::abs(xk - xb) / range_, rho) - RiskPow(std::abs(xk - xa) / range_, rho));
+  const std::size_t n = x_->size();
+  return weight_[k] * (u_[k * n + b] - u_[k * n + a]);
 }
 
 void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<double>& r) {
@@ -45,6 +43,15 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
       prefix_wx_[t + 1] = prefix_wx_[t] + weight_[order_[t]] * sorted_x_[t];
     }
   }
+  if (!fast_) {
+    u_.resize(n * n);
+    for (std::size_t k = 0; k < n; ++k) {
+      const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
+      for (std::size_t a = 0; a < n; ++a) {
+        u_[k * n + a] = RiskPow(std::abs(x[k] - x[a]) / range_, rho);
+      }
+    }
+  }
   all_pairs_ = 0.0;
   if (options_.denominator == ProbabilityDenominator::kAllPairs) {
     // Σ_k Σ_a Σ_b |v_k(a,b)| = Σ_k c_k s_k Σ_a Σ_b |y_kb − y_ka| with y_ka = (|x_k − x_a|/Δ)^ρ.
@@ -52,7 +59,9 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     // voter instead of O(n²), the same for every contest of the pass.
     for (std::size_t k = 0; k < n; ++k) {
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
-      for (std::size_t a = 0; a < n; ++a) scratch_[a] = RiskPow(std::abs(x[k] - x[a]) / range_, rho);
+      for (std::size_t a = 0; a < n; ++a) {
+        scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho) : u_[k * n + a];
+      }
       std::sort(scratch_.begin(), scratch_.end());
       double sum = 0.0;
       for (std::size_t t = 0; t < n; ++t) {
@@ -78,7 +87,7 @@ void ProbabilityTable::Pair(std::size_t i, std::size_t j, double* p_ij, double* 
   if (fast_) {
     FastPair(xi, xj, p_ij, p_ji);
   } else {
-    DirectPair(xi, xj, p_ij, p_ji);
+    DirectPair(i, j, p_ij, p_ji);
   }
 }
 
@@ -95,12 +104,12 @@ double Ratio(const ExpectedUtilityOptions& options, double net, double positive,
 }
 }  // namespace
 
-void ProbabilityTable::DirectPair(double xi, double xj, double* p_ij, double* p_ji) const {
+void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
   // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
   const std::size_t n = x_->size();
   for (std::size_t k = 0; k < n; ++k) {
-    const double v = Vote(k, xi, xj);
+    const double v = Vote(k, i, j);
     net += v;
     if (v > 0.0) positive += v;
     if (v < 0.0) negative += -v;
@@ -133,8 +142,8 @@ void ProbabilityTable::FastPair(double xi, double xj, double* p_ij, double* p_ji
   const double low = (SumAbs(0, below, xj) - SumAbs(0, below, xi)) / range_;
   const double high = (SumAbs(above, n, xj) - SumAbs(above, n, xi)) / range_;
   const double absolute = std::abs(low) + std::abs(high);
-  *p_ij = Ratio(options_, low + high, std::max(0.0, low) + std::max(0.0, high), absolute,
-                all_pairs_);
+  *p_ij =
+      Ratio(options_, low + high, std::max(0.0, low) + std::max(0.0, high), absolute, all_pairs_);
   *p_ji = Ratio(options_, -(low + high), std::max(0.0, -low) + std::max(0.0, -high), absolute,
                 all_pairs_);
 }

@@ -21,8 +21,7 @@ class ProbabilityTable {
   static constexpr std::size_t kDirectLimit = 64;
 
   // weight[k] = c_k s_k; range = Δ > 0.
-  ProbabilityTable(const ExpectedUtilityOptions& options, std::vector<double> weight,
-                   double range);
+  ProbabilityTable(const ExpectedUtilityOptions& options, std::vector<double> weight, double range);
 
   // Caches the state of one pass. x and r must outlive the calls to Probability.
   void Prepare(const std::vector<double>& x, const std::vector<double>& r);
@@ -41,8 +40,8 @@ class ProbabilityTable {
 
  private:
   // v_k(a, b) = c_k s_k (d_kb^ρ − d_ka^ρ): voter k's vote for x_a over x_b (Sch eq. 28).
-  double Vote(std::size_t k, double xa, double xb) const;
-  void DirectPair(double xi, double xj, double* p_ij, double* p_ji) const;
+  double Vote(std::size_t k, std::size_t a, std::size_t b) const;
+  void DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   void FastPair(double xi, double xj, double* p_ij, double* p_ji) const;
   // Σ_{t in [lo, hi)} w_t |y_t − z| over the sorted positions.
   double SumAbs(std::size_t lo, std::size_t hi, double z) const;
@@ -59,6 +58,8 @@ class ProbabilityTable {
   std::vector<double> sorted_x_, prefix_w_, prefix_wx_;
   std::vector<std::size_t> order_;
   std::vector<double> scratch_;
+  // Direct path: u_[k * n + a] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction.
+  std::vector<double> u_;
 };
 
 }  // namespace entente::eum

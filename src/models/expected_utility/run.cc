@@ -30,7 +30,8 @@ double MedianVoter(const ExpectedUtilityOptions& options, const std::vector<doub
                    const std::vector<double>& weight) {
   if (options.q == 1.0) return 0.0;
   switch (options.median) {
-    case MedianRule::kWeightedMean: return WeightedMean(x, weight);
+    case MedianRule::kWeightedMean:
+      return WeightedMean(x, weight);
     case MedianRule::kBorda: {
       // eum: argmax_a Σ_b Σ_k v_k(a,b) = argmin_a Σ_k c_k s_k |x_k − x_a| (first on ties).
       std::size_t best = 0;
@@ -45,7 +46,8 @@ double MedianVoter(const ExpectedUtilityOptions& options, const std::vector<doub
       }
       return x[best];
     }
-    case MedianRule::kWeightedMedian: break;
+    case MedianRule::kWeightedMedian:
+      break;
   }
   return WeightedMedian(x, weight);
 }
@@ -176,9 +178,9 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
 
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < run.tolerance;
-    const bool cycle = !converged && round >= 2 &&
-                       MaxDifference(x, result.positions[result.positions.size() - 3]) <
-                           run.tolerance;
+    const bool cycle =
+        !converged && round >= 2 &&
+        MaxDifference(x, result.positions[result.positions.size() - 3]) < run.tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +
@@ -194,9 +196,13 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
                         Format(result.weighted_median.back()) + ".");
     }
   }
+  const std::size_t last = result.positions.size() - 1;
+  const double last_move =
+      last > 0 ? MaxDifference(result.positions[last], result.positions[last - 1]) : 0.0;
   return finish(StopReason::kRoundCap, false,
                 "Reached the round cap of " + std::to_string(max_rounds) +
-                    " rounds without converging; forecast (weighted median of the last round) " +
+                    " rounds without converging (largest move in the last round " +
+                    Format(last_move) + "); forecast (weighted median of the last round) " +
                     Format(result.weighted_median.back()) + ".");
 }
 

@@ -9,33 +9,53 @@ namespace entente::smp {
 
 Matrix Coalitions(const Matrix& utils, const std::vector<double>& weight, SmpVotingRule rule) {
   const int m = utils.cols;
-  Matrix c(m, m);
-  for (int i = 0; i < m; ++i) {
-    for (int j = 0; j < m; ++j) {
-      // Spec §5.2: C(i,j) = 1e-8 + Σ_k max(0, v_k(i:j)).
-      double s = 0.0;
-      if (i != j) {
-        for (int k = 0; k < utils.rows; ++k) {
-          const double vk = Vote(rule, weight[k], utils(k, i), utils(k, j));
-          if (vk > 0.0) s += vk;
+  const int voters = utils.rows;
+  Matrix c(m, m, 1e-8);
+  // by_option(i, k) = utils(k, i): option-major, so the voter loop reads contiguous memory.
+  Matrix by_option(m, voters);
+  for (int k = 0; k < voters; ++k) {
+    for (int i = 0; i < m; ++i) by_option(i, k) = utils(k, i);
+  }
+  // Spec §5.2: C(i,j) = 1e-8 + Σ_k max(0, v_k(i:j)). As in KTAB (Model::coalitions), each pair
+  // i > j is voted on once, as "i over j": positive votes count for i, negative ones for j. This
+  // matters only for the asymmetric ASymProsp rule.
+  const auto fill = [&](auto vote) {
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < i; ++j) {
+        double cij = 1e-8;
+        double cji = 1e-8;
+        const double* ui = &by_option.v[static_cast<size_t>(i) * voters];
+        const double* uj = &by_option.v[static_cast<size_t>(j) * voters];
+        for (int k = 0; k < voters; ++k) {
+          const double vk = vote(weight[k], ui[k], uj[k]);
+          cij += vk > 0.0 ? vk : 0.0;  // adding +0.0 leaves a sum unchanged
+          cji -= vk < 0.0 ? vk : 0.0;
         }
+        c(i, j) = cij;
+        c(j, i) = cji;
       }
-      c(i, j) = 1e-8 + s;
     }
+  };
+  // The common rule gets its own instantiation so the inner loop has no switch.
+  if (rule == SmpVotingRule::kProp) {
+    fill([](double w, double a, double b) { return w * (a - b); });
+  } else {
+    fill([rule](double w, double a, double b) { return Vote(rule, w, a, b); });
   }
   return c;
 }
 
 namespace {
 
-// Binary victory model: a 10 % strength advantage wins outright; linear in the strength ratio
-// between the thresholds (spec §5.2, Binary; threshold 1.10).
+// Binary victory model: a 10 % strength advantage (C_ij >= 1.1 C_ji) wins outright; in between,
+// P is linear in the strength share C_ij/(C_ij + C_ji) (spec §5.2, Binary; threshold 1.10;
+// the linear form is fitted to KTAB's runs).
 double BinaryVictory(double ci, double cj) {
   constexpr double kThresh = 1.10;
-  if (ci >= kThresh * cj) return 1.0;
-  if (cj >= kThresh * ci) return 0.0;
-  const double r = ci / cj;  // in (1/1.1, 1.1)
-  return (r - 1.0 / kThresh) / (kThresh - 1.0 / kThresh);
+  const double lo = 1.0 / (1.0 + kThresh);
+  const double hi = kThresh / (1.0 + kThresh);
+  const double share = ci / (ci + cj);
+  return std::clamp((share - lo) / (hi - lo), 0.0, 1.0);
 }
 
 }  // namespace
@@ -117,7 +137,7 @@ std::vector<double> MarkovUniformPce(const Matrix& v) {
 // Markov-incentive PCE (spec §5.3; KTAB/kmodel/doc/markov-incentives.tex): challenge incentives
 // n[a→b] = S[a:b] P[a ≻ b] (+1e-10 on the diagonal), challenge probabilities
 // P[a→b | b] = n[a→b] / Σ_α n[α→b], C_t(a,b) = p_t(a) P[b→a | a], and
-// p_{t+1}(a) = ½ (p_t(a) + Σ_b V(a,b) (C_t(a,b) + C_t(b,a))), until the change is < 1e-8.
+// q(a) = Σ_b V(a,b) (C_t(a,b) + C_t(b,a)), p_{t+1} = ½ (p_t + q), until max |q − p_t| < 1e-8.
 std::vector<double> MarkovIncentivePce(const Matrix& v, const Matrix& s) {
   const int m = v.rows;
   Matrix chlg(m, m);  // chlg(a,b) = P[a→b | b]
@@ -141,7 +161,7 @@ std::vector<double> MarkovIncentivePce(const Matrix& v, const Matrix& s) {
       double x = 0.0;
       for (int b = 0; b < m; ++b) x += v(a, b) * (c(a, b) + c(b, a));
       next[a] = (p[a] + x) / 2.0;
-      change = std::max(change, std::fabs(next[a] - p[a]));
+      change = std::max(change, std::fabs(x - p[a]));  // the un-averaged step, as in KTAB
     }
     p.swap(next);
     if (change < 1e-8) break;

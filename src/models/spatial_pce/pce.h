@@ -19,7 +19,8 @@ struct Matrix {
   double operator()(int r, int c) const { return v[static_cast<size_t>(r) * cols + c]; }
 };
 
-// Coalition strengths C(i,j) = 1e-8 + Σ_k max(0, vote_k(i:j)) for options i, j; utils(k, m) is
+// Coalition strengths C(i,j) = 1e-8 + Σ_k max(0, vote_k(i:j)) for options i, j (each pair i > j
+// voted once as "i over j"); utils(k, m) is
 // voter k's utility for option m, weight[k] its vote weight (spec §5.2, Model::coalitions).
 Matrix Coalitions(const Matrix& utils, const std::vector<double>& weight, SmpVotingRule rule);
 

@@ -42,19 +42,4 @@ double PerceivedRisk(double r_h, double r_i, SmpBigRAdjust adjust) {
   return r_h;
 }
 
-double Vote(SmpVotingRule rule, double w, double u_i, double u_j) {
-  // Spec §5.2 table; Binary saturates at |Δ| = 1e-8.
-  const double d = u_i - u_j;
-  const auto binary = [d] { return std::clamp(d / 1e-8, -1.0, 1.0); };
-  switch (rule) {
-    case SmpVotingRule::kBinary: return w * binary();
-    case SmpVotingRule::kPropBin: return w * (0.8 * d + 0.2 * binary());
-    case SmpVotingRule::kProp: return w * d;
-    case SmpVotingRule::kPropCbc: return w * (0.5 * d + 0.5 * d * d * d);
-    case SmpVotingRule::kCubic: return w * (d * d * d);
-    case SmpVotingRule::kASymProsp: return w * (d < 0.0 ? d : (2.0 / 3.0) * d);
-  }
-  return 0.0;
-}
-
 }  // namespace entente::smp

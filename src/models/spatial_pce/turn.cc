@@ -33,8 +33,9 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
       out.push_back(std::move(b));
       continue;
     }
-    // j's view of the same challenge. KTAB's bug (smpbcn.cpp:423) takes the ΔEU element.
-    const ChallengeEstimate ej = smp::EstimateChallenge(s, j, j, i, j);
+    // j's view of the same challenge, P^j[i ≻ j]. KTAB's bug (smpbcn.cpp:423) takes the ΔEU
+    // element instead: j's estimate of i's gain.
+    const ChallengeEstimate ej = smp::EstimateChallenge(s, j, i, i, j);
     const double p_j_view = o.ktab_bargain_bugs ? ej.delta() : ej.prob;
     SmpBargain bj = b;
     smp::InterpolateBargain(s, i, j, p_j_view, bj.init_pos, bj.recd_pos);
@@ -43,10 +44,10 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
       out.push_back(std::move(bj));
       continue;
     }
-    // PWCompInterp: capability-weighted average of both views. KTAB's bug (smpbcn.cpp:430)
-    // weighs j's view by i's capability.
-    const double ci = s.Capability(i);
-    const double cj = o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j);
+    // PWCompInterp: average of both views weighted by each side's salience-weighted capability
+    // s·c (fitted to KTAB's runs). KTAB's bug (smpbcn.cpp:430) uses i's capability for j's weight.
+    const double ci = s.TotalSalience(i) * s.Capability(i);
+    const double cj = s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
     for (int k = 0; k < s.d(); ++k) {
       b.init_pos[k] = (ci * b.init_pos[k] + cj * bj.init_pos[k]) / (ci + cj);
       b.recd_pos[k] = (ci * b.recd_pos[k] + cj * bj.recd_pos[k]) / (ci + cj);
@@ -56,20 +57,28 @@ std::vector<SmpBargain> ProposeBargains(const StateView& s) {
   return out;
 }
 
-// U_a(b) = (1/N) Σ_n u_a(position of n once b is adopted) (spec §5.6).
-std::vector<double> BargainUtilities(const StateView& s, const SmpBargain& b) {
+// U_a(b) = (1/N) Σ_n u_a(position of n once b is adopted) (spec §5.6); self_util(a, m) = u_a(θ_m).
+// Summed in actor order, as KTAB does.
+std::vector<double> BargainUtilities(const StateView& s, const Matrix& self_util,
+                                     const SmpBargain& b) {
   const int n = s.n();
   std::vector<double> u(n);
+  const bool sq = b.init == b.recd;
+  const int lo = std::min(b.init, b.recd);
+  const int hi = std::max(b.init, b.recd);
   for (int a = 0; a < n; ++a) {
+    const double* row = &self_util.v[static_cast<size_t>(a) * n];
     double sum = 0.0;
-    for (int m = 0; m < n; ++m) {
-      if (b.init != b.recd && m == b.init) {
-        sum += s.OwnUtilOf(a, b.init_pos.data());
-      } else if (b.init != b.recd && m == b.recd) {
-        sum += s.OwnUtilOf(a, b.recd_pos.data());
-      } else {
-        sum += s.Util(a, a, m);
-      }
+    if (sq) {
+      for (int m = 0; m < n; ++m) sum += row[m];
+    } else {
+      const double u_lo = s.OwnUtilOf(a, (lo == b.init ? b.init_pos : b.recd_pos).data());
+      const double u_hi = s.OwnUtilOf(a, (hi == b.init ? b.init_pos : b.recd_pos).data());
+      for (int m = 0; m < lo; ++m) sum += row[m];
+      sum += u_lo;
+      for (int m = lo + 1; m < hi; ++m) sum += row[m];
+      sum += u_hi;
+      for (int m = hi + 1; m < n; ++m) sum += row[m];
     }
     u[a] = sum / n;
   }
@@ -142,8 +151,12 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
     }
     for (SmpBargain& b : ProposeBargains(s)) bargains.push_back(std::move(b));
     const int nb = static_cast<int>(bargains.size());
+    Matrix self_util(n, n);
+    for (int a = 0; a < n; ++a) {
+      for (int m = 0; m < n; ++m) self_util(a, m) = s.Util(a, a, m);
+    }
     std::vector<std::vector<double>> butil(nb);
-    for (int b = 0; b < nb; ++b) butil[b] = BargainUtilities(s, bargains[b]);
+    for (int b = 0; b < nb; ++b) butil[b] = BargainUtilities(s, self_util, bargains[b]);
     std::vector<std::vector<int>> queue(n);
     for (int b = 0; b < nb; ++b) {
       queue[bargains[b].init].push_back(b);

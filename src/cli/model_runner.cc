@@ -1,0 +1,141 @@
+#include "cli/model_runner.h"
+
+#include <memory>
+#include <utility>
+
+#include "cli/interrupt.h"
+
+namespace entente::cli {
+
+namespace {
+
+constexpr char kDefaultBargainingModel[] = "eum";
+
+std::string PresetNames(const ModelInfo& info) {
+  std::string names;
+  for (const PresetInfo& p : info.presets) names += (names.empty() ? "" : ", ") + p.name;
+  return names;
+}
+
+Status CheckPreset(const ModelInfo& info, const std::string& preset) {
+  if (preset.empty()) return Status::Ok();
+  for (const PresetInfo& p : info.presets) {
+    if (p.name == preset) return Status::Ok();
+  }
+  if (info.presets.empty()) {
+    return Status::InvalidArgument("model '" + info.name + "' has no presets; got --preset " +
+                                   preset);
+  }
+  return Status::InvalidArgument("unknown preset '" + preset + "' for model '" + info.name +
+                                 "'; its presets: " + PresetNames(info));
+}
+
+}  // namespace
+
+const std::vector<std::string>& DefaultModelSet() {
+  static const std::vector<std::string> models = {
+      kDefaultBargainingModel, "compromise", "weighted-median", "mean", "median", "salience-mean"};
+  return models;
+}
+
+Result<std::map<std::string, std::string>> ParseParams(const std::vector<std::string>& params) {
+  std::map<std::string, std::string> out;
+  for (const std::string& p : params) {
+    const std::size_t eq = p.find('=');
+    if (eq == std::string::npos || eq == 0) {
+      return Status::InvalidArgument("--param expects key=value, got '" + p + "'");
+    }
+    if (!out.emplace(p.substr(0, eq), p.substr(eq + 1)).second) {
+      return Status::InvalidArgument("--param " + p.substr(0, eq) + " given twice");
+    }
+  }
+  return out;
+}
+
+Result<std::vector<PlannedRun>> PlanRuns(const ModelSelection& selection) {
+  if (selection.rounds < 0) {
+    return Status::InvalidArgument("--rounds must be >= 0, got " +
+                                   std::to_string(selection.rounds));
+  }
+  Result<std::map<std::string, std::string>> params = ParseParams(selection.params);
+  if (!params.ok()) return params.status();
+
+  // Which models, and which of them receives --preset and --param.
+  std::vector<const ModelInfo*> models;
+  std::string tuned = selection.model;
+  if (!selection.model.empty()) {
+    Result<const ModelInfo*> info = FindModel(selection.model);
+    if (!info.ok()) return info.status();
+    models.push_back(*info);
+  } else {
+    for (const std::string& name : DefaultModelSet()) {
+      if (Result<const ModelInfo*> info = FindModel(name); info.ok()) models.push_back(*info);
+    }
+    tuned = kDefaultBargainingModel;
+    const bool tuning = !selection.preset.empty() || !params->empty();
+    if (tuning && !FindModel(tuned).ok()) {
+      return Status::InvalidArgument(
+          "--preset and --param without --model apply to 'eum', which is not available; "
+          "name a model with --model");
+    }
+  }
+
+  std::vector<PlannedRun> plan;
+  for (const ModelInfo* info : models) {
+    PlannedRun run;
+    run.info = info;
+    run.options.max_rounds = selection.rounds;
+    run.options.record_detail = selection.record_detail;
+    if (info->name == tuned) {
+      if (Status s = CheckPreset(*info, selection.preset); !s.ok()) return s;
+      run.options.preset = selection.preset;
+      run.options.params = *params;
+    }
+    plan.push_back(std::move(run));
+  }
+  return plan;
+}
+
+Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
+                                          const std::vector<PlannedRun>& plan) {
+  std::vector<ModelRun> runs;
+  for (const PlannedRun& p : plan) {
+    if (InterruptSignal() != 0) return Status::Interrupted("interrupted");
+    const std::unique_ptr<Model> model = p.info->create();
+    Result<ModelRun> run = model->Run(scenario, p.options);
+    if (!run.ok()) {
+      const Status& s = run.status();
+      return Status(s.code(), "model '" + p.info->name + "': " + s.message());
+    }
+    if (run->model.empty()) run->model = p.info->name;
+    if (run->preset.empty()) {
+      run->preset = !p.options.preset.empty()  ? p.options.preset
+                    : !p.info->presets.empty() ? p.info->presets.front().name
+                                               : "";
+    }
+    runs.push_back(std::move(run).value());
+  }
+  if (InterruptSignal() != 0) return Status::Interrupted("interrupted");
+  return runs;
+}
+
+std::map<std::string, std::string> DescribeOptions(const ModelSelection& selection,
+                                                   const std::vector<PlannedRun>& plan) {
+  std::map<std::string, std::string> out;
+  std::string models;
+  for (const PlannedRun& p : plan) models += (models.empty() ? "" : ",") + p.info->name;
+  out["models"] = models;
+  out["rounds"] = selection.rounds == 0 ? "model default" : std::to_string(selection.rounds);
+  for (const PlannedRun& p : plan) {
+    if (!p.info->presets.empty()) {
+      out["preset." + p.info->name] =
+          p.options.preset.empty() ? p.info->presets.front().name : p.options.preset;
+    }
+    for (const auto& [key, value] : p.options.params) {
+      out["param." + p.info->name + "." + key] = value;
+    }
+  }
+  return out;
+}
+
+}  // namespace entente::cli

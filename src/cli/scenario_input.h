@@ -1,0 +1,43 @@
+// The scenario options shared by the commands that read a scenario: FILE, --max-file-bytes and
+// (for commands that run models) --event / --no-events.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "entente/events.h"
+#include "entente/io.h"
+#include "entente/scenario.h"
+#include "entente/status.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
+
+namespace entente::cli {
+
+struct ScenarioFlags {
+  std::string file;
+  std::size_t max_file_bytes = LoadLimits{}.max_file_bytes;
+  std::vector<std::string> events;  // --event ID (repeatable): exactly these events
+  bool no_events = false;           // --no-events: no event at all
+};
+
+// Declares FILE and --max-file-bytes on `app`, and --event / --no-events when `with_events`.
+void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events);
+
+// The events the flags select (events.h): every enabled one by default.
+EventSelection SelectedEvents(const ScenarioFlags& flags);
+
+// A scenario ready for the models, and which events it carries.
+struct LoadedScenario {
+  Scenario scenario;   // round-0 events applied; later selected events left for the model
+  std::string events;  // the selected event ids, comma-separated, or "none" (report headers)
+};
+
+// Loads and validates the file (LoadScenario), then applies the selected round-0 events
+// (ApplyEvents). An unknown --event id is InvalidArgument listing the known ids.
+Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags);
+
+}  // namespace entente::cli

@@ -1,0 +1,28 @@
+// A small explicitly seeded 64-bit generator for the randomized exchange variants: SplitMix64
+// (Steele, Lea & Flood 2014, "Fast splittable pseudorandom number generators"), written here.
+// Reproducible across platforms for a given seed.
+#pragma once
+
+#include <cstdint>
+
+namespace entente::exchange {
+
+class SplitMix64 {
+ public:
+  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
+
+  std::uint64_t Next() {
+    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+
+  // Uniform on [0, 1) with 53 random bits.
+  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
+
+ private:
+  std::uint64_t state_;
+};
+
+}  // namespace entente::exchange

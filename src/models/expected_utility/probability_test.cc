@@ -1,0 +1,83 @@
+#include "models/expected_utility/probability.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace entente::eum {
+namespace {
+
+struct Synthetic {
+  std::vector<double> x, w, r;
+};
+
+Synthetic Make(std::size_t n, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  Synthetic s;
+  for (std::size_t k = 0; k < n; ++k) {
+    // Positions on a coarse grid so that ties (and midpoints on voters) occur.
+    s.x.push_back(std::floor(u(rng) * 21.0) * 5.0);
+    s.w.push_back(u(rng) * u(rng));
+    s.r.push_back(0.5 + 1.5 * u(rng));
+  }
+  return s;
+}
+
+TEST(EumProbability, PrefixSumPathMatchesDirectLoop) {
+  for (const char* mode : {"positive", "net"}) {
+    ExpectedUtilityOptions options;
+    if (std::string(mode) == "net") options.numerator = ProbabilityNumerator::kNetVotes;
+    const Synthetic s = Make(150, 7);
+    ProbabilityTable fast(options, s.w, 100.0), direct(options, s.w, 100.0);
+    direct.set_force_direct(true);
+    fast.Prepare(s.x, s.r);
+    direct.Prepare(s.x, s.r);
+    for (std::size_t i = 0; i < s.x.size(); ++i) {
+      for (std::size_t j = 0; j < s.x.size(); ++j) {
+        ASSERT_NEAR(fast.Probability(i, j), direct.Probability(i, j), 1e-12)
+            << mode << " " << i << "," << j;
+      }
+    }
+  }
+}
+
+TEST(EumProbability, Eq30ProbabilitiesSumToOne) {
+  ExpectedUtilityOptions options;
+  const Synthetic s = Make(40, 3);
+  ProbabilityTable table(options, s.w, 100.0);
+  table.Prepare(s.x, s.r);
+  for (std::size_t i = 0; i < s.x.size(); ++i) {
+    for (std::size_t j = 0; j < s.x.size(); ++j) {
+      double pij = 0.0, pji = 0.0;
+      table.Pair(i, j, &pij, &pji);
+      if (s.x[i] == s.x[j]) {
+        EXPECT_EQ(pij, 0.0);  // A12
+      } else {
+        EXPECT_NEAR(pij + pji, 1.0, 1e-12);
+      }
+    }
+  }
+}
+
+TEST(EumProbability, AllPairsDenominatorMatchesTripleSum) {
+  ExpectedUtilityOptions options;
+  options.denominator = ProbabilityDenominator::kAllPairs;
+  options.vote_risk = VoteRisk::kVoterRisk;
+  const Synthetic s = Make(25, 11);
+  ProbabilityTable table(options, s.w, 100.0);
+  table.Prepare(s.x, s.r);
+  double expected = 0.0;  // Σ_k Σ_a Σ_b |v_k(a, b)| written out
+  for (std::size_t k = 0; k < s.x.size(); ++k) {
+    for (double xa : s.x) {
+      for (double xb : s.x) {
+        expected += s.w[k] * std::abs(std::pow(std::abs(s.x[k] - xb) / 100.0, s.r[k]) -
+                                      std::pow(std::abs(s.x[k] - xa) / 100.0, s.r[k]));
+      }
+    }
+  }
+  EXPECT_NEAR(table.all_pairs_denominator(), expected, 1e-12 * expected);
+}
+
+}  // namespace
+}  // namespace entente::eum

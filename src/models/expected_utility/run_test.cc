@@ -1,0 +1,176 @@
+// Properties of RunExpectedUtility and the `eum` model (bdm preset unless stated).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "entente/expected_utility.h"
+#include "entente/model.h"
+
+namespace entente {
+namespace {
+
+IssueTable RandomTable(std::size_t n, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  IssueTable t;
+  t.issue_id = "issue";
+  for (std::size_t k = 0; k < n; ++k) {
+    t.actor_index.push_back(k);
+    t.actor_ids.push_back("a" + std::to_string(k));
+    t.position.push_back(std::round(u(rng) * 100.0));
+    t.capability.push_back(1.0 + 99.0 * u(rng));
+    t.salience.push_back(0.1 + 0.9 * u(rng));
+    t.votes.push_back(true);
+  }
+  return t;
+}
+
+ExpectedUtilityOptions Bdm() { return *ExpectedUtilityPreset("bdm"); }
+
+TEST(EumRun, OutcomeStaysInsideTheScale) {
+  for (const char* preset : {"bdm", "scholz-code", "masad", "scholz-equations"}) {
+    for (unsigned seed = 1; seed <= 5; ++seed) {
+      const IssueTable t = RandomTable(15, seed);
+      const auto [lo, hi] = std::minmax_element(t.position.begin(), t.position.end());
+      const IssueResult r = RunExpectedUtility(t, *ExpectedUtilityPreset(preset), RunOptions{});
+      for (const auto& round : r.positions) {
+        for (double x : round) {
+          EXPECT_GE(x, *lo);
+          EXPECT_LE(x, *hi);
+        }
+      }
+      EXPECT_GE(r.forecast, *lo);
+      EXPECT_LE(r.forecast, *hi);
+      EXPECT_FALSE(r.message.empty());
+    }
+  }
+}
+
+TEST(EumRun, PermutingActorsLeavesTheForecastUnchanged) {
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    const IssueTable t = RandomTable(12, seed);
+    IssueTable p = t;
+    std::vector<std::size_t> order(t.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = order.size() - 1 - k;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      p.actor_ids[k] = t.actor_ids[order[k]];
+      p.position[k] = t.position[order[k]];
+      p.capability[k] = t.capability[order[k]];
+      p.salience[k] = t.salience[order[k]];
+    }
+    const IssueResult a = RunExpectedUtility(t, Bdm(), RunOptions{});
+    const IssueResult b = RunExpectedUtility(p, Bdm(), RunOptions{});
+    EXPECT_NEAR(a.forecast, b.forecast, 1e-9) << "seed " << seed;
+    EXPECT_EQ(a.rounds, b.rounds);
+  }
+}
+
+TEST(EumRun, RescalingCapabilitiesLeavesTheForecastUnchanged) {
+  for (unsigned seed = 1; seed <= 5; ++seed) {
+    const IssueTable t = RandomTable(12, seed);
+    IssueTable s = t;
+    for (double& c : s.capability) c *= 1000.0;
+    const IssueResult a = RunExpectedUtility(t, Bdm(), RunOptions{});
+    const IssueResult b = RunExpectedUtility(s, Bdm(), RunOptions{});
+    EXPECT_NEAR(a.forecast, b.forecast, 1e-9) << "seed " << seed;
+  }
+}
+
+TEST(EumRun, IdenticalPositionsConvergeInZeroRounds) {
+  IssueTable t = RandomTable(6, 1);
+  std::fill(t.position.begin(), t.position.end(), 42.0);
+  const IssueResult r = RunExpectedUtility(t, Bdm(), RunOptions{});
+  EXPECT_EQ(r.rounds, 0);
+  EXPECT_TRUE(r.converged);
+  EXPECT_EQ(r.stop, StopReason::kConverged);
+  EXPECT_DOUBLE_EQ(r.forecast, 42.0);
+  ASSERT_EQ(r.positions.size(), 1u);
+}
+
+TEST(EumRun, BdmStopsOnConvergenceOrCycleBeforeTheCap) {
+  for (unsigned seed = 1; seed <= 10; ++seed) {
+    const IssueResult r = RunExpectedUtility(RandomTable(10, seed), Bdm(), RunOptions{});
+    ASSERT_EQ(r.positions.size(), static_cast<std::size_t>(r.rounds) + 1);
+    ASSERT_EQ(r.series.size(), 1u);
+    EXPECT_EQ(r.series[0].values.size(), static_cast<std::size_t>(r.rounds));
+    if (r.stop == StopReason::kConverged) {
+      EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - 1]);
+    } else if (r.stop == StopReason::kTwoCycle) {
+      EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - 2]);
+    } else {
+      EXPECT_EQ(r.rounds, 100);
+    }
+  }
+}
+
+TEST(EumRun, MaxRoundsOverridesThePreset) {
+  RunOptions run;
+  run.max_rounds = 3;
+  ExpectedUtilityOptions o = *ExpectedUtilityPreset("scholz-code");
+  const IssueResult r = RunExpectedUtility(RandomTable(8, 2), o, run);
+  EXPECT_EQ(r.rounds, 3);
+  EXPECT_EQ(r.stop == StopReason::kRoundCap || r.stop == StopReason::kConverged ||
+                r.stop == StopReason::kTwoCycle,
+            true);
+}
+
+TEST(EumRun, DetailRecordsEveryOrderedPairEachRound) {
+  RunOptions run;
+  run.max_rounds = 2;
+  run.record_detail = true;
+  ExpectedUtilityOptions o = Bdm();
+  o.stop_early = false;
+  const IssueResult r = RunExpectedUtility(RandomTable(5, 3), o, run);
+  EXPECT_EQ(r.interactions.size(), static_cast<std::size_t>(r.rounds) * 5 * 4);
+  for (const Interaction& in : r.interactions) {
+    if (in.accepted) {
+      EXPECT_NE(in.kind, "stalemate");
+      EXPECT_EQ(r.positions[in.round][std::stoul(in.actor.substr(1))], in.to);
+    }
+  }
+}
+
+TEST(EumRun, MasadHaltsCleanlyOnEqualSecurityLevels) {
+  IssueTable t = RandomTable(2, 1);
+  t.position = {0.0, 1.0};
+  t.salience = {1.0, 1.0};
+  t.capability = {1.0, 1.0};
+  // Two identical actors: equal security levels from round 1.
+  const IssueResult r = RunExpectedUtility(t, *ExpectedUtilityPreset("masad"), RunOptions{});
+  EXPECT_EQ(r.stop, StopReason::kHalted);
+  EXPECT_NE(r.message.find("security"), std::string::npos);
+}
+
+TEST(EumModel, RunsEveryIssueOfAScenario) {
+  Scenario s;
+  for (const char* id : {"a", "b", "c"}) {
+    Actor a;
+    a.id = id;
+    a.capability = 1.0;
+    s.actors.push_back(a);
+  }
+  for (const char* id : {"x", "y"}) {
+    Issue i;
+    i.id = id;
+    s.issues.push_back(i);
+  }
+  s.stances = {{Stance{0.0, 0.5}, Stance{50.0, 0.5}, Stance{100.0, 0.9}},
+               {Stance{10.0, 1.0}, std::nullopt, Stance{20.0, 0.2}}};
+  const std::unique_ptr<Model> model = FindModel("eum").value()->create();
+  Result<ModelRun> run = model->Run(s, RunOptions{});
+  ASSERT_TRUE(run.ok()) << run.status().message();
+  EXPECT_EQ(run->preset, "bdm");
+  ASSERT_EQ(run->issues.size(), 2u);
+  EXPECT_EQ(run->issues[1].actor_ids.size(), 2u);
+  EXPECT_EQ(run->options.at("denominator"), "contest-votes");
+  RunOptions bad;
+  bad.params = {{"bogus", "1"}};
+  EXPECT_EQ(model->Run(s, bad).status().code(), StatusCode::kInvalidArgument);
+  RunOptions unknown;
+  unknown.preset = "nope";
+  EXPECT_EQ(model->Run(s, unknown).status().code(), StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,47 @@
+// The default `bdm` preset on the seven reference data sets: it settles (converges or finds a
+// two-cycle) well before its round cap, and its forecast is one of the actors' positions
+// inside the initial range. The expected forecasts pin today's behaviour (regression).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "entente/expected_utility.h"
+#include "golden/bdm_dataset.h"
+
+namespace entente {
+namespace {
+
+class BdmDefaultTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(BdmDefaultTest, SettlesInsideTheRange) {
+  std::optional<IssueTable> table = testing::LoadBdmDataset(GetParam());
+  ASSERT_TRUE(table.has_value());
+  const IssueResult r = RunExpectedUtility(*table, *ExpectedUtilityPreset("bdm"), RunOptions{});
+  const auto [lo, hi] = std::minmax_element(table->position.begin(), table->position.end());
+  EXPECT_NE(r.stop, StopReason::kHalted) << r.message;
+  if (std::string(GetParam()) == "greece") {
+    // Compromises approach 80 geometrically (each moves ~17% of the remaining distance), so
+    // moves stay above 1e-9 for ~130 rounds: the cap stops it, already at the limit.
+    EXPECT_EQ(r.stop, StopReason::kRoundCap);
+    EXPECT_DOUBLE_EQ(r.forecast, 80.0);
+    double moved = 0.0;
+    for (std::size_t a = 0; a < table->size(); ++a) {
+      moved = std::max(moved, std::abs(r.positions[r.rounds][a] - r.positions[r.rounds - 1][a]));
+    }
+    EXPECT_LT(moved, 1e-6);
+  } else {
+    EXPECT_NE(r.stop, StopReason::kRoundCap) << r.message;
+    EXPECT_LT(r.rounds, 30) << r.message;
+  }
+  EXPECT_GE(r.forecast, *lo);
+  EXPECT_LE(r.forecast, *hi);
+}
+
+INSTANTIATE_TEST_SUITE_P(Datasets, BdmDefaultTest,
+                         ::testing::Values("emission", "sultan", "china", "honduras", "argentina",
+                                           "iran2013", "greece"));
+
+}  // namespace
+}  // namespace entente
