@@ -119,6 +119,9 @@ struct BacktestRow {
 };
 
 struct BacktestReport {
+  // One line on the inputs and options (files, capability mapping, ...), set by the caller;
+  // printed first by the formatters (backtest_format.h) when not empty.
+  std::string settings;
   std::string reference;
   int bootstrap = 0;
   std::uint64_t seed = 0;
