@@ -12,6 +12,7 @@ const std::vector<Command>& Commands() {
       {"explain",  "show round by round why each actor moved on an issue",    ConfigureExplain},
       {"validate", "check a scenario file and summarise it",                   ConfigureValidate},
       {"models",   "list the models and their presets",                        ConfigureModels},
+      {"backtest", "score models against recorded outcomes (DEU tables, scenarios)", ConfigureBacktest},
       {"help",     "show this help, or a command's options (help COMMAND)",   ConfigureHelp},
       // clang-format on
   };
