@@ -195,15 +195,17 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     x.swap(next);
     RecordRound(result, x, weight);
 
+    // RunOptions::tolerance is a fraction of the issue's scale width.
+    const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
-    const bool converged = moved < run.tolerance;
+    const bool converged = moved < tolerance;
     const bool cycle =
         !converged && round >= 2 &&
-        MaxDifference(x, result.positions[result.positions.size() - 3]) < run.tolerance;
+        MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +
-                        " rounds: no position moved by more than " + Format(run.tolerance) +
+                        " rounds: no position moved by more than " + Format(tolerance) +
                         "; forecast (weighted median) " + Format(result.weighted_median.back()) +
                         ".");
     }
