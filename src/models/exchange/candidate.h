@@ -10,7 +10,7 @@
 
 #include "entente/exchange.h"
 #include "models/exchange/exchange_table.h"
-#include "models/exchange/split_mix.h"
+#include "core/splitmix64.h"
 
 namespace entente::exchange {
 

@@ -181,7 +181,7 @@ Result<ExchangeResult> RunExchange(const Scenario& scenario, const ExchangeOptio
   ExchangeResult result;
   result.actor_ids = t.actor_ids;
   result.issue_ids = t.issue_ids;
-  exchange::SplitMix64 rng(options.seed);
+  SplitMix64 rng(options.seed);
   const double nan = std::numeric_limits<double>::quiet_NaN();
   auto masked = [&](const Grid& g) {
     Grid out = g;

@@ -7,7 +7,7 @@
 #include "entente/spatial_pce.h"
 #include "models/spatial_pce/challenge.h"
 #include "models/spatial_pce/smp_state.h"
-#include "models/spatial_pce/splitmix64.h"
+#include "core/splitmix64.h"
 
 namespace entente {
 namespace {
@@ -108,7 +108,7 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
   if (Status st = options.Validate(); !st.ok()) return st;
   const int n = problem.num_actors;
   const int d = problem.num_dims;
-  smp::SplitMix64 rng(options.seed);
+  SplitMix64 rng(options.seed);
   SmpResult result;
   std::vector<double> pos = problem.position;
   std::vector<double> ideal = problem.position;
