@@ -5,7 +5,8 @@
 //  * table: per issue the scale in words, each model's forecast, rounds, stop reason, the error
 //    against a recorded outcome and the spread between models, then a provenance footer.
 //    Numbers are rounded for reading (FormatTableNumber).
-//  * JSON: {"header": {...}, "rows": [tidy position rows], "forecasts": [summary rows]}.
+//  * JSON: {"header": {...}, "rows": [tidy position rows], "forecasts": [summary rows]}; each
+//    summary has rule, rule_outcome, status_quo_stands and blockers (actor ids).
 //  * CSV: a first line "# " + the header as compact JSON, then one tidy table (positions or
 //    forecasts). pandas reads it with read_csv(path, comment='#').
 // JSON and CSV print every number with the shortest text that reads back to the same double.
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "entente/decision_rule.h"
 #include "entente/model.h"
 #include "entente/scenario.h"
 
@@ -49,7 +51,24 @@ struct ForecastSummary {
   std::string message;
   std::optional<double> outcome;  // the scenario's recorded outcome, when known
   std::optional<double> error;    // forecast - outcome, when the outcome is known
+  // The scenario's decision rule (Scenario::decision_rule) applied to the model's final
+  // positions on the issue; rule is "" when the scenario names none.
+  std::string rule;
+  std::optional<DecisionOutcome> decision;  // absent when the rule could not be applied
+  std::string rule_problem;                 // why not (e.g. the issue has no status quo)
 };
+
+// Applies scenario.decision_rule to the last round of `result` (members vote, outsiders never,
+// veto players per Actor::veto, the issue's status quo) and fills the rule fields of `summary`.
+// Never fails: a rule that cannot be applied leaves `decision` empty and says why.
+void ApplyRuleToSummary(const Scenario& scenario, const IssueResult& result,
+                        ForecastSummary* summary);
+
+// One readable line on the rule's verdict for a summary, with actor display names and at most
+// six of them ("and N more"), numbers rounded like the table, e.g. "consensus: 35.0; Hungary
+// and Turkey would block anything beyond 35.0; the status quo stands if the compromise 41.2 is
+// pushed". "" when no rule applies.
+std::string FormatRuleLine(const Scenario& scenario, const ForecastSummary& summary);
 
 // One summary per (run, issue), in run order then issue order.
 std::vector<ForecastSummary> SummarizeForecasts(const Scenario& scenario,
@@ -70,7 +89,8 @@ std::string FormatResultsJson(const Scenario& scenario, const std::vector<ModelR
 // Which table a CSV report holds.
 enum class CsvTable {
   kPositions,  // model,preset,issue,round,actor,position: every round of every model
-  kForecasts,  // model,preset,issue,forecast,rounds,converged,stop,outcome,error,message
+  kForecasts,  // model,preset,issue,forecast,rounds,converged,stop,outcome,error,message,
+               // rule,rule_outcome,blockers (actor ids joined by ';')
 };
 
 // The CSV document: "# " + compact header JSON, the column names, then the rows.

@@ -11,6 +11,7 @@
 #include "cli/interrupt.h"
 #include "cli/model_runner.h"
 #include "cli/scenario_input.h"
+#include "entente/decision_rule.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
 
@@ -24,7 +25,15 @@ struct RunFlags {
   std::string format = "table";
   std::string what;  // csv only: positions (default) | forecasts
   std::string output;
+  std::string rule;  // "" = the scenario's; "none" = no rule
 };
+
+// --rule accepts every decision rule name and "none".
+std::vector<std::string> RuleChoices() {
+  std::vector<std::string> choices = DecisionRuleNames();
+  choices.push_back("none");
+  return choices;
+}
 
 int Run(const RunFlags& flags, const Invocation& invocation) {
   if (!flags.what.empty() && flags.format != "csv") {
@@ -35,6 +44,8 @@ int Run(const RunFlags& flags, const Invocation& invocation) {
   if (!plan.ok()) return ReportFailure(plan.status());
   Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
   if (!loaded.ok()) return ReportFailure(loaded.status());
+  // --rule overrides the scenario's decision rule; it changes only the reports, not the models.
+  if (!flags.rule.empty()) loaded->scenario.decision_rule = flags.rule == "none" ? "" : flags.rule;
   const Scenario* scenario = &loaded->scenario;
   Result<std::vector<ModelRun>> runs = ExecuteRuns(*scenario, *plan);
   if (!runs.ok()) return ReportFailure(runs.status());
@@ -42,6 +53,9 @@ int Run(const RunFlags& flags, const Invocation& invocation) {
   std::map<std::string, std::string> options = DescribeOptions(flags.selection, *plan);
   options["format"] = flags.format;
   options["events"] = loaded->events;
+  if (!flags.rule.empty() || !scenario->decision_rule.empty()) {
+    options["rule"] = scenario->decision_rule.empty() ? "none" : scenario->decision_rule;
+  }
   const ReportHeader header =
       MakeReportHeader(*scenario, std::move(options), invocation.command_line);
   std::string text;
@@ -85,6 +99,10 @@ Action ConfigureRun(CLI::App* app, const Invocation* invocation) {
                   "write to this file (atomically) instead of standard output");
   app->add_option("--param", flags->selection.params,
                   "model option key=value (repeatable; without --model: for eum)");
+  app->add_option("--rule", flags->rule,
+                  "decision rule applied to each model's final positions, overriding the "
+                  "scenario's (consensus, unanimity, majority, ...; none = no rule)")
+      ->check(CLI::IsMember(RuleChoices()));
   return [flags, invocation] { return Run(*flags, *invocation); };
 }
 

@@ -41,6 +41,7 @@ std::vector<ForecastSummary> SummarizeForecasts(const Scenario& scenario,
         s.outcome = scenario.issues[*i].outcome;
         s.error = r.forecast - *s.outcome;
       }
+      ApplyRuleToSummary(scenario, r, &s);
       out.push_back(std::move(s));
     }
   }

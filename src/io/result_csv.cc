@@ -1,6 +1,7 @@
 // The CSV report: a "# {header json}" comment line, then one tidy table.
 #include <fmt/format.h>
 
+#include <optional>
 #include <string>
 
 #include "entente/report_format.h"
@@ -11,8 +12,9 @@ namespace entente {
 namespace {
 
 // RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside.
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+// With always_quote, quote it regardless (e.g. a ';'-joined list).
+std::string CsvField(const std::string& s, bool always_quote = false) {
+  if (!always_quote && s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -47,12 +49,26 @@ std::string FormatResultsCsv(const Scenario& scenario, const std::vector<ModelRu
     }
     return out;
   }
-  out += "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message\n";
+  out +=
+      "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message,rule,rule_outcome,"
+      "blockers\n";
   for (const ForecastSummary& s : SummarizeForecasts(scenario, runs)) {
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{}\n", CsvField(s.model), CsvField(s.preset),
-                       CsvField(s.issue), CsvNumber(s.forecast), s.rounds,
-                       s.converged ? "true" : "false", CsvField(StopReasonName(s.stop)),
-                       CsvOptional(s.outcome), CsvOptional(s.error), CsvField(s.message));
+    // Blocker ids joined by ';' inside one field, quoted so spreadsheets keep it whole.
+    std::string blockers;
+    if (s.decision) {
+      for (const Blocker& b : s.decision->blockers) {
+        blockers += (blockers.empty() ? "" : ";") + b.actor_id;
+      }
+    }
+    const std::string blockers_field =
+        blockers.empty() ? std::string() : CsvField(blockers, /*always_quote=*/true);
+    out += fmt::format(
+        "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(s.model), CsvField(s.preset),
+        CsvField(s.issue), CsvNumber(s.forecast), s.rounds, s.converged ? "true" : "false",
+        CsvField(StopReasonName(s.stop)), CsvOptional(s.outcome), CsvOptional(s.error),
+        CsvField(s.message), CsvField(s.rule),
+        CsvOptional(s.decision ? std::optional<double>(s.decision->outcome) : std::nullopt),
+        blockers_field);
   }
   return out;
 }

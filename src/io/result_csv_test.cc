@@ -47,12 +47,13 @@ TEST(ResultCsvTest, ForecastsTableHasEmptyCellsWithoutOutcomeAndRoundTripNumbers
                                            kHeader, CsvTable::kForecasts);
   const std::string body = csv.substr(csv.find('\n') + 1);
   EXPECT_EQ(body,
-            "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message\n"
-            "eum,bdm,timing,38.25,2,true,converged,35,3.25,Converged after 2 rounds.\n"
-            "eum,bdm,share,0.25,0,true,converged,,,Nothing to do.\n"
+            "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message,rule,"
+            "rule_outcome,blockers\n"
+            "eum,bdm,timing,38.25,2,true,converged,35,3.25,Converged after 2 rounds.,,,\n"
+            "eum,bdm,share,0.25,0,true,converged,,,Nothing to do.,,,\n"
             "mean,,timing,46.666666666666664,0,true,static,35,11.666666666666664,"
-            "No bargaining.\n"
-            "mean,,share,0.4,0,true,static,,,No bargaining.\n");
+            "No bargaining.,,,\n"
+            "mean,,share,0.4,0,true,static,,,No bargaining.,,,\n");
   EXPECT_EQ(std::stod("46.666666666666664"), 140.0 / 3.0);
 }
 
@@ -68,7 +69,24 @@ TEST(ResultCsvTest, FieldsWithCommasOrQuotesAreQuoted) {
       << positions;
   const std::string forecasts =
       FormatResultsCsv(test_data::SampleScenario(), runs, kHeader, CsvTable::kForecasts);
-  EXPECT_NE(forecasts.find(",\"a, b\"\n"), std::string::npos) << forecasts;
+  EXPECT_NE(forecasts.find(",\"a, b\",,,\n"), std::string::npos) << forecasts;
+}
+
+TEST(ResultCsvTest, ForecastsCarryTheRuleOutcomeAndQuotedBlockers) {
+  Scenario s = test_data::SampleScenario();
+  s.issues[0].status_quo = 10.0;
+  s.decision_rule = "consensus";
+  const std::string csv =
+      FormatResultsCsv(s, test_data::SampleRuns(), kHeader, CsvTable::kForecasts);
+  // eum ends with a at 0.1, below SQ 10: a blocks every move up, so SQ stands. "share" has no
+  // status quo: the rule is named but has no outcome.
+  EXPECT_NE(csv.find("\neum,bdm,timing,38.25,2,true,converged,35,3.25,Converged after 2 rounds."
+                     ",consensus,10,\"a\"\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\neum,bdm,share,0.25,0,true,converged,,,Nothing to do.,consensus,,\n"),
+            std::string::npos)
+      << csv;
 }
 
 }  // namespace

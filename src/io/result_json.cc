@@ -36,16 +36,27 @@ std::string FormatResultsJson(const Scenario& scenario, const std::vector<ModelR
   }
   nlohmann::ordered_json forecasts = nlohmann::ordered_json::array();
   for (const ForecastSummary& s : SummarizeForecasts(scenario, runs)) {
-    forecasts.push_back({{"model", s.model},
-                         {"preset", s.preset},
-                         {"issue", s.issue},
-                         {"forecast", s.forecast},
-                         {"rounds", s.rounds},
-                         {"converged", s.converged},
-                         {"stop", StopReasonName(s.stop)},
-                         {"outcome", s.outcome ? nlohmann::ordered_json(*s.outcome) : nullptr},
-                         {"error", s.error ? nlohmann::ordered_json(*s.error) : nullptr},
-                         {"message", s.message}});
+    nlohmann::ordered_json blockers = nlohmann::ordered_json::array();
+    if (s.decision) {
+      for (const Blocker& b : s.decision->blockers) blockers.push_back(b.actor_id);
+    }
+    forecasts.push_back(
+        {{"model", s.model},
+         {"preset", s.preset},
+         {"issue", s.issue},
+         {"forecast", s.forecast},
+         {"rounds", s.rounds},
+         {"converged", s.converged},
+         {"stop", StopReasonName(s.stop)},
+         {"outcome", s.outcome ? nlohmann::ordered_json(*s.outcome) : nullptr},
+         {"error", s.error ? nlohmann::ordered_json(*s.error) : nullptr},
+         {"message", s.message},
+         {"rule",
+          s.rule.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.rule)},
+         {"rule_outcome", s.decision ? nlohmann::ordered_json(s.decision->outcome) : nullptr},
+         {"status_quo_stands",
+          s.decision ? nlohmann::ordered_json(s.decision->status_quo_stands) : nullptr},
+         {"blockers", blockers}});
   }
   // Pretty at the top, one line per row: readable, diffable, and short for long runs.
   // nlohmann prints doubles with the shortest text that reads back to the same value.

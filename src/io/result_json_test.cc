@@ -59,5 +59,27 @@ TEST(ResultJsonTest, EmptyRunsStillFormValidJson) {
   EXPECT_TRUE(j["forecasts"].empty());
 }
 
+TEST(ResultJsonTest, ForecastsCarryTheRuleOutcomeAndBlockers) {
+  Scenario s = test_data::SampleScenario();
+  s.issues[0].status_quo = 10.0;
+  s.decision_rule = "consensus";
+  const ReportHeader h = MakeReportHeader(s, {}, "entente run sample.yaml");
+  const nlohmann::json j = nlohmann::json::parse(FormatResultsJson(s, test_data::SampleRuns(), h));
+  const nlohmann::json& eum_timing = j["forecasts"][0];
+  EXPECT_EQ(eum_timing["rule"], "consensus");
+  EXPECT_EQ(eum_timing["rule_outcome"].get<double>(), 10.0);
+  EXPECT_EQ(eum_timing["status_quo_stands"], true);
+  EXPECT_EQ(eum_timing["blockers"], nlohmann::json::array({"a"}));
+  // "share" has no status quo: the rule is named, its outcome is null.
+  EXPECT_EQ(j["forecasts"][1]["rule"], "consensus");
+  EXPECT_TRUE(j["forecasts"][1]["rule_outcome"].is_null());
+  EXPECT_TRUE(j["forecasts"][1]["blockers"].empty());
+  // Without a rule the fields are null / empty.
+  const nlohmann::json plain = SampleJson();
+  EXPECT_TRUE(plain["forecasts"][0]["rule"].is_null());
+  EXPECT_TRUE(plain["forecasts"][0]["rule_outcome"].is_null());
+  EXPECT_TRUE(plain["forecasts"][0]["blockers"].empty());
+}
+
 }  // namespace
 }  // namespace entente

@@ -27,8 +27,9 @@ std::string ModelLabel(const ModelRun& run) {
   return run.preset.empty() ? run.model : run.model + " (preset " + run.preset + ")";
 }
 
-// One issue's block: heading, scale, outcome, one line per model, spread.
-void AppendIssue(const Issue& issue, const std::vector<ModelRun>& runs,
+// One issue's block: heading, scale, outcome, one line per model, spread, and with a decision
+// rule one line per model on the rule's outcome and who blocks what.
+void AppendIssue(const Scenario& scenario, const Issue& issue, const std::vector<ModelRun>& runs,
                  const std::vector<ForecastSummary>& summaries, std::string* out) {
   const double span = issue.scale_max - issue.scale_min;
   *out += fmt::format("{}: {}\n", issue.id, issue.label);
@@ -72,6 +73,19 @@ void AppendIssue(const Issue& issue, const std::vector<ModelRun>& runs,
                         FormatTableNumber(hi - lo, span), lo_model, FormatTableNumber(lo, span),
                         hi_model, FormatTableNumber(hi, span));
   }
+  bool heading = false;
+  for (const ModelRun& run : runs) {
+    for (const ForecastSummary& s : summaries) {
+      if (s.issue != issue.id || s.model != run.model || s.preset != run.preset) continue;
+      const std::string line = FormatRuleLine(scenario, s);
+      if (line.empty()) continue;
+      if (!heading) {
+        *out += fmt::format("\n  decision rule: {}\n", s.rule);
+        heading = true;
+      }
+      *out += fmt::format("  {:<{}}  {}\n", ModelLabel(run), width, line);
+    }
+  }
 }
 
 }  // namespace
@@ -81,7 +95,7 @@ std::string FormatForecastTable(const Scenario& scenario, const std::vector<Mode
   std::string out = fmt::format("{}\n\n", header.title.empty() ? "(untitled)" : header.title);
   const std::vector<ForecastSummary> summaries = SummarizeForecasts(scenario, runs);
   for (const Issue& issue : scenario.issues) {
-    AppendIssue(issue, runs, summaries, &out);
+    AppendIssue(scenario, issue, runs, summaries, &out);
     out += "\n";
   }
   // Provenance footer: what produced these numbers.

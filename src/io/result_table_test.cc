@@ -60,5 +60,30 @@ TEST(ResultTableTest, NegativeErrorsKeepTheirSign) {
       << t;
 }
 
+TEST(ResultTableTest, DecisionRuleLinesFollowEachIssue) {
+  Scenario s = test_data::SampleScenario();
+  s.issues[0].status_quo = 10.0;
+  s.decision_rule = "consensus";
+  const ReportHeader h = MakeReportHeader(s, {{"rule", "consensus"}}, "entente run sample.yaml");
+  const std::string table = FormatForecastTable(s, test_data::SampleRuns(), h);
+  // Both runs end with Alpha at or below SQ 10: it blocks any move.
+  EXPECT_NE(table.find("  spread between models: 8.4 (lowest eum (preset bdm) 38.2, highest mean "
+                       "46.7)\n"
+                       "\n"
+                       "  decision rule: consensus\n"
+                       "  eum (preset bdm)  consensus: 10.0; Alpha would block any move from the "
+                       "status quo 10.0\n"
+                       "  mean              consensus: 10.0; Alpha would block any move from the "
+                       "status quo 10.0\n"
+                       "\nshare: Cost share\n"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("  eum (preset bdm)  consensus: not applied: issue 'share' has no status "
+                       "quo"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("Options: rule=consensus.\n"), std::string::npos) << table;
+}
+
 }  // namespace
 }  // namespace entente
