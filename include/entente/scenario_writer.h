@@ -9,6 +9,8 @@
 // Issue ids must match [a-z0-9_-]+ in YAML; an imported id that does not (KTAB's "Pstn1",
 // Decide's "X") is lowercased, other characters become '-', and a clash gets a "-2", "-3", ...
 // suffix; the issue's label keeps the original text, and stances and events follow the new id.
+// An issue on which no actor has a stance (Decide files may declare one) cannot be written, as
+// scenario YAML requires a stance on every issue: it is left out, with a comment saying so.
 //
 // Thread-safety: pure function.
 #pragma once

@@ -4,10 +4,12 @@
 
 #include <cctype>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "entente/convert.h"
+#include "entente/scenario_writer.h"
 #include "entente/spatial_pce.h"
 
 namespace entente::cli {
@@ -121,6 +123,39 @@ Status CheckLimits(const Scenario& s, const LoadLimits& limits, const std::strin
   return Status::Ok();
 }
 
+// Scenario YAML requires a stance on every issue; importers may declare issues nobody takes a
+// stance on (Decide). Such an issue carries nothing a model can use: drop it, as
+// FormatScenarioYaml does.
+void DropIssuesWithoutStances(Scenario* s) {
+  for (std::size_t k = s->issues.size(); k-- > 0;) {
+    bool any = false;
+    for (const std::optional<Stance>& st : s->stances[k]) any = any || st.has_value();
+    if (any) continue;
+    s->issues.erase(s->issues.begin() + static_cast<std::ptrdiff_t>(k));
+    s->stances.erase(s->stances.begin() + static_cast<std::ptrdiff_t>(k));
+  }
+}
+
+// Models rely on the checks LoadScenario makes (scenario.h): hold an imported scenario to them
+// by loading its YAML form (per-issue capabilities, which YAML cannot hold, set aside).
+Status CheckAsYaml(const Scenario& imported, const std::string& path) {
+  Scenario plain = imported;
+  for (auto& row : plain.stances) {
+    for (std::optional<Stance>& st : row) {
+      if (st) st->capability.reset();
+    }
+  }
+  if (plain.meta.title.empty()) plain.meta.title = "untitled";
+  Result<std::string> yaml = FormatScenarioYaml(plain);
+  if (!yaml.ok()) return Status::ParseError(path + ": " + yaml.status().message());
+  Result<Scenario> back = ParseScenarioYaml(*yaml, "(as YAML)");
+  if (back.ok()) return Status::Ok();
+  // Only the message's first line: the rest shows YAML the user never wrote.
+  const std::string& m = back.status().message();
+  return Status::ParseError(path +
+                            ": the imported scenario is not valid: " + m.substr(0, m.find('\n')));
+}
+
 }  // namespace
 
 const char* ScenarioFormatName(ScenarioFormat format) {
@@ -208,6 +243,8 @@ Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimi
     }
   }
   if (Status s = CheckLimits(out.scenario, limits, path); !s.ok()) return s;
+  DropIssuesWithoutStances(&out.scenario);
+  if (Status s = CheckAsYaml(out.scenario, path); !s.ok()) return s;
   if (out.scenario.path.empty()) out.scenario.path = path;
   if (out.scenario.text.empty()) out.scenario.text = std::move(text).value();
   return out;

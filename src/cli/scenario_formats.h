@@ -45,8 +45,10 @@ struct ImportedScenario {
 // Reads `path` (refusing files over limits.max_file_bytes) and parses it as `format`, or as the
 // guessed format when `format` is kUnknown. Without a named format, only .csv, .xml, .txt and
 // .tsv files are looked into; any other file goes to LoadScenario (which reads YAML and names
-// the accepted extensions for the rest). Imported scenarios are checked
-// against limits.max_actors / max_issues (LimitExceeded).
+// the accepted extensions for the rest). Imported scenarios are checked against
+// limits.max_actors / max_issues (LimitExceeded); issues on which no actor has a stance are
+// dropped; the rest must pass the checks LoadScenario makes (scenario.h conventions), else
+// ParseError "PATH: the imported scenario is not valid: ...".
 Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimits& limits,
                                          ScenarioFormat format = ScenarioFormat::kUnknown);
 

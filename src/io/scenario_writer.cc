@@ -80,6 +80,14 @@ std::vector<std::string> IssueIds(const Scenario& scenario) {
   return ids;
 }
 
+bool HasStance(const Scenario& scenario, std::size_t issue) {
+  if (issue >= scenario.stances.size()) return false;
+  for (const std::optional<Stance>& s : scenario.stances[issue]) {
+    if (s) return true;
+  }
+  return false;
+}
+
 void WriteIssue(const Issue& issue, const std::string& id, std::string* out) {
   *out += fmt::format("  - id: {}\n", id);
   *out += fmt::format("    label: {}\n", Quote(issue.label.empty() ? issue.id : issue.label));
@@ -114,7 +122,7 @@ Status WriteActor(const Scenario& scenario, std::size_t a, const std::vector<std
   }
   if (actor.role == Role::kOutsider) *out += "    role: outsider\n";
   if (actor.veto) *out += "    veto: true\n";
-  *out += "    stances:\n";
+  std::string stances;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     if (k >= scenario.stances.size() || a >= scenario.stances[k].size()) continue;
     const std::optional<Stance>& s = scenario.stances[k][a];
@@ -126,15 +134,17 @@ Status WriteActor(const Scenario& scenario, std::size_t a, const std::vector<std
           "'; scenario YAML has one capability per actor, so it cannot be written faithfully");
     }
     if (s->source.empty() && s->note.empty()) {
-      *out += fmt::format("      {}: [{}, {}]\n", ids[k], Number(s->position), Number(s->salience));
+      stances +=
+          fmt::format("      {}: [{}, {}]\n", ids[k], Number(s->position), Number(s->salience));
       continue;
     }
-    *out += fmt::format("      {}: {{position: {}, salience: {}", ids[k], Number(s->position),
-                        Number(s->salience));
-    if (!s->source.empty()) *out += ", source: " + Quote(s->source);
-    if (!s->note.empty()) *out += ", note: " + Quote(s->note);
-    *out += "}\n";
+    stances += fmt::format("      {}: {{position: {}, salience: {}", ids[k], Number(s->position),
+                           Number(s->salience));
+    if (!s->source.empty()) stances += ", source: " + Quote(s->source);
+    if (!s->note.empty()) stances += ", note: " + Quote(s->note);
+    stances += "}\n";
   }
+  *out += stances.empty() ? "    stances: {}\n" : "    stances:\n" + stances;
   return Status::Ok();
 }
 
@@ -201,7 +211,12 @@ Result<std::string> FormatScenarioYaml(const Scenario& scenario, const std::stri
 
   out += "\nissues:\n";
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    WriteIssue(scenario.issues[k], ids[k], &out);
+    if (HasStance(scenario, k)) {
+      WriteIssue(scenario.issues[k], ids[k], &out);
+    } else {
+      out += "  # left out: issue " + Quote(scenario.issues[k].id) +
+             " (no actor has a stance on it)\n";
+    }
   }
   out += "\nactors:\n";
   for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
