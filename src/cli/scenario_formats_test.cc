@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "entente/convert.h"
+
 namespace entente::cli {
 namespace {
 
@@ -55,6 +57,24 @@ TEST(ReadAnyScenario, ReadsEveryFormatAndKeepsKtabParameters) {
   Result<ImportedScenario> table = ReadAnyScenario(Shared("vectors/bdm/emission.input.csv"), {});
   ASSERT_TRUE(table.ok()) << table.status().message();
   EXPECT_EQ(table->format, ScenarioFormat::kEntente);
+}
+
+TEST(ReadAnyScenario, DropsIssuesWithoutStances) {
+  const std::string path = Shared("data/stokman_decide/kopenhagen_original_2016.csv");
+  Result<std::string> text = ReadFile(path);
+  ASSERT_TRUE(text.ok());
+  Result<Scenario> raw = ImportDecide(*text, path);
+  ASSERT_TRUE(raw.ok()) << raw.status().message();
+  Result<Scenario> read = LoadAnyScenario(path, {});
+  ASSERT_TRUE(read.ok()) << read.status().message();
+  EXPECT_LT(read->issues.size(), raw->issues.size());
+  ASSERT_EQ(read->stances.size(), read->issues.size());
+  for (const auto& row : read->stances) {
+    bool any = false;
+    for (const auto& st : row) any = any || st.has_value();
+    EXPECT_TRUE(any);
+  }
+  EXPECT_EQ(read->text, *text);  // the hash identifies the original file
 }
 
 TEST(ReadAnyScenario, LimitsAndUnknownExtensions) {

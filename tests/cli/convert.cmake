@@ -77,3 +77,13 @@ entente_cli_check(foreign.validate_malformed_ktab EXIT 3
   ARGS validate ${CONVERT_IN}/bad_ktab.csv STDERR_HAS "bad_ktab.csv:4:")
 entente_cli_check(foreign.entente_csv_still_read EXIT 0
   ARGS validate ${EMISSION_CSV} STDOUT_HAS "emission.input.csv: valid (")
+entente_cli_check(foreign.invalid_after_import EXIT 3
+  ARGS validate ${CONVERT_IN}/zero_weight.csv
+  STDERR_HAS "zero_weight.csv: the imported scenario is not valid: " "has no weight")
+entente_cli_check(convert.invalid_after_import EXIT 3
+  ARGS convert ${CONVERT_IN}/zero_weight.csv -o ${ENTENTE_CLI_OUT}/bad.yaml
+  STDERR_HAS "the imported scenario is not valid: "
+  NO_FILES_GLOB "${ENTENTE_CLI_OUT}/bad.yaml*")
+entente_cli_check(foreign.compare_drops_issues_without_stances EXIT 0
+  ARGS compare "${ENTENTE_SHARED_DIR}/data/stokman_decide/kopenhagen_original_2016.csv"
+  STDOUT_HAS "spread between models: ")
