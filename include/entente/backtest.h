@@ -56,7 +56,7 @@ struct Forecaster {
 //   mean             unweighted mean of positions
 //   salience-mean    w = salience
 //   compromise       w = capability × salience (Achen 2006; dutch_models.md §2)
-//   median           the median of positions (midpoint of the two middle ones for an even
+//   midpoint-median  the median of positions (midpoint of the two middle ones for an even
 //                    count: the textbook median)
 //   salience-median  weighted median, w = salience (dutch_models.md §5: lowest position where
 //                    the cumulative weight reaches half)
@@ -119,13 +119,18 @@ struct BacktestRow {
 };
 
 struct BacktestReport {
+  // One line on the inputs and options (files, capability mapping, ...), set by the caller;
+  // printed first by the formatters (backtest_format.h) when not empty.
+  std::string settings;
   std::string reference;
   int bootstrap = 0;
   std::uint64_t seed = 0;
   int cases = 0;
   std::vector<BacktestRow> rows;
   std::vector<IssueForecast> details;
-  std::vector<std::string> failures;  // "model/preset on issue: message", first per forecaster
+  // Per forecaster that failed somewhere: "model/preset could not forecast N of M issues;
+  // first: issue (source): message".
+  std::vector<std::string> failures;
 };
 
 // Scores every forecaster on every case. InvalidArgument when options make no sense

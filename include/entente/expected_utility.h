@@ -12,8 +12,10 @@
 // Thread-safety: plain values and pure functions; safe to call from many threads.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "entente/model.h"
 #include "entente/scenario.h"
@@ -132,8 +134,11 @@ std::map<std::string, std::string> DescribeExpectedUtilityOptions(
     const ExpectedUtilityOptions& options);
 
 // Runs the EUM on one issue. Rounds: RunOptions::max_rounds if > 0, else options.max_rounds.
+// Timed events (events.h): every enabled event with round k > 0 is applied to the working table
+// (ApplyEventToTable) just before round k is computed; Δ then widens if positions left the
+// initial range. Round-0 events must already be applied (ApplyEvents).
 // REQUIRES: options.Validate().ok(); table sizes agree; salience on [0, 1]; capability >= 0.
 IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOptions& options,
-                               const RunOptions& run);
+                               const RunOptions& run, const std::vector<Event>& events = {});
 
 }  // namespace entente

@@ -108,13 +108,13 @@ Result<BacktestReport> RunBacktest(const std::vector<BacktestCase>& cases,
   std::vector<int> failed(forecasters.size(), 0);
   for (std::size_t f = 0; f < forecasters.size(); ++f) {
     const Forecaster& fc = forecasters[f];
+    std::string first_failure;
     for (std::size_t c = 0; c < cases.size(); ++c) {
       Result<double> r = fc.forecast(cases[c]);
       if (!r.ok() || !std::isfinite(*r)) {
         if (failed[f]++ == 0) {
-          report.failures.push_back(
-              Label(fc.model, fc.preset) + " on " + cases[c].id + " (" + cases[c].source +
-              "): " + (r.ok() ? "non-finite forecast" : r.status().message()));
+          first_failure = cases[c].id + " (" + cases[c].source +
+                          "): " + (r.ok() ? "non-finite forecast" : r.status().message());
         }
         continue;
       }
@@ -123,6 +123,11 @@ Result<BacktestReport> RunBacktest(const std::vector<BacktestCase>& cases,
         report.details.push_back({fc.model, fc.preset, cases[c].source, cases[c].id, *r,
                                   cases[c].outcome, errors[f][c]});
       }
+    }
+    if (failed[f] > 0) {
+      report.failures.push_back(Label(fc.model, fc.preset) + " could not forecast " +
+                                std::to_string(failed[f]) + " of " + std::to_string(cases.size()) +
+                                " issues; first: " + first_failure);
     }
   }
 

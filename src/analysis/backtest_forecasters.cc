@@ -50,7 +50,7 @@ std::vector<Forecaster> BaselineForecasters() {
   out.push_back(Baseline("compromise", [](const IssueTable& t, const std::vector<double>& cs) {
     return WeightedMean(t.position, cs);
   }));
-  out.push_back(Baseline("median", [](const IssueTable& t, const std::vector<double>&) {
+  out.push_back(Baseline("midpoint-median", [](const IssueTable& t, const std::vector<double>&) {
     return MidpointMedian(t.position);
   }));
   out.push_back(Baseline("salience-median", [](const IssueTable& t, const std::vector<double>&) {

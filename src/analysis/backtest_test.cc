@@ -74,7 +74,7 @@ TEST(RunBacktest, ScoresBaselinesAgainstCompromise) {
   EXPECT_DOUBLE_EQ(rows["mean"].diff_vs_reference, -5.0);
   EXPECT_EQ(rows["mean"].n_paired, 2);
   // median of {0, 100} = 50; weighted median (c s) = 100: errors 30 and 60.
-  EXPECT_DOUBLE_EQ(rows["median"].mae, 15.0);
+  EXPECT_DOUBLE_EQ(rows["midpoint-median"].mae, 15.0);
   EXPECT_DOUBLE_EQ(rows["weighted-median"].mae, 45.0);
   // The status quo only exists on the first case: error 70.
   EXPECT_EQ(rows["status-quo"].n, 1);
@@ -84,7 +84,8 @@ TEST(RunBacktest, ScoresBaselinesAgainstCompromise) {
   EXPECT_EQ(rows["procedural"].n, 0);
   EXPECT_TRUE(std::isnan(rows["procedural"].mae));
   ASSERT_EQ(report->failures.size(), 2u);
-  EXPECT_NE(report->failures[0].find("status-quo on x (t.yaml): issue 'x' has no status quo"),
+  EXPECT_NE(report->failures[0].find("status-quo could not forecast 1 of 2 issues; first: x "
+                                     "(t.yaml): issue 'x' has no status quo"),
             std::string::npos);
   EXPECT_EQ(report->details.size(), 2u * 8u - 1u - 2u);
 }

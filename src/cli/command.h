@@ -36,6 +36,7 @@ Action ConfigureRun(CLI::App* app, const Invocation* invocation);
 Action ConfigureExplain(CLI::App* app, const Invocation* invocation);
 Action ConfigureValidate(CLI::App* app, const Invocation* invocation);
 Action ConfigureModels(CLI::App* app, const Invocation* invocation);
+Action ConfigureBacktest(CLI::App* app, const Invocation* invocation);
 Action ConfigureHelp(CLI::App* app, const Invocation* invocation);
 Action ConfigureCompare(CLI::App* app, const Invocation* invocation);
 Action ConfigureConvert(CLI::App* app, const Invocation* invocation);

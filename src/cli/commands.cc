@@ -14,6 +14,7 @@ const std::vector<Command>& Commands() {
       {"compare",  "forecast a scenario with every model, side by side",      ConfigureCompare},
       {"convert",  "rewrite a KTAB or Decide scenario as scenario YAML",       ConfigureConvert},
       {"models",   "list the models and their presets",                        ConfigureModels},
+      {"backtest", "score models against recorded outcomes (DEU tables, scenarios)", ConfigureBacktest},
       {"help",     "show this help, or a command's options (help COMMAND)",   ConfigureHelp},
       // clang-format on
   };

@@ -16,7 +16,10 @@ std::string Fixed(double x, int decimals) {
   if (!std::isfinite(x)) return "";
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, x);
-  return buf;
+  std::string s = buf;
+  // A tiny negative that rounds to zero prints as 0, not -0.00.
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
 }
 
 std::string DiffColumn(const BacktestReport& r) { return "diff_vs_" + r.reference; }
@@ -98,12 +101,12 @@ nlohmann::json Number(double x) {
 }  // namespace
 
 std::string FormatBacktestTable(const BacktestReport& report, bool details) {
-  std::string out = "issues scored: " + std::to_string(report.cases) +
-                    "; paired differences against " + report.reference +
-                    " (mean |error| difference, negative = more accurate), percentile bootstrap "
-                    "95% CI, B = " +
-                    std::to_string(report.bootstrap) + ", seed " + std::to_string(report.seed) +
-                    "\n\n";
+  std::string out = report.settings.empty() ? "" : report.settings + "\n";
+  out += "issues scored: " + std::to_string(report.cases) + "; paired differences against " +
+         report.reference +
+         " (mean |error| difference, negative = more accurate), percentile bootstrap "
+         "95% CI, B = " +
+         std::to_string(report.bootstrap) + ", seed " + std::to_string(report.seed) + "\n\n";
   std::vector<std::vector<std::string>> rows = {Header(report)};
   for (const BacktestRow& r : report.rows) rows.push_back(Cells(r));
   out += Align(rows, 2);
@@ -118,6 +121,7 @@ std::string FormatBacktestTable(const BacktestReport& report, bool details) {
 
 std::string FormatBacktestJson(const BacktestReport& report, bool details) {
   nlohmann::json j;
+  if (!report.settings.empty()) j["settings"] = report.settings;
   j["issues"] = report.cases;
   j["reference"] = report.reference;
   j["bootstrap"] = report.bootstrap;

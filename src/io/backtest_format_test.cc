@@ -31,6 +31,7 @@ BacktestReport Report() {
   b.mae = 12.345;
   b.diff_vs_reference = -7.655;
   b.ci_low = std::numeric_limits<double>::quiet_NaN();
+  a.ci_low = -1e-15;  // prints as 0.00, not -0.00
   b.ci_high = 1.5;
   r.rows = {a, b};
   r.details = {{"eum", "bdm-1985", "f.csv:2", "d1i1", 61.5, 60, 1.5}};
@@ -50,7 +51,10 @@ TEST(BacktestFormat, Csv) {
 }
 
 TEST(BacktestFormat, TableAlignsAndNotesFailures) {
-  const std::string t = FormatBacktestTable(Report());
+  BacktestReport report = Report();
+  report.settings = "deu_dev.csv; capability council-votes";
+  const std::string t = FormatBacktestTable(report);
+  EXPECT_EQ(t.rfind("deu_dev.csv; capability council-votes\nissues scored: 2;", 0), 0u);
   EXPECT_NE(t.find("issues scored: 2; paired differences against compromise"), std::string::npos);
   EXPECT_NE(t.find("B = 100, seed 7"), std::string::npos);
   EXPECT_NE(t.find("model       preset    n    mae"), std::string::npos);
@@ -58,7 +62,8 @@ TEST(BacktestFormat, TableAlignsAndNotesFailures) {
   EXPECT_NE(t.find("-7.66       -     1.50"), std::string::npos);
   EXPECT_NE(t.find("note: status-quo on d1i1"), std::string::npos);
   EXPECT_EQ(t.find("d1i1,"), std::string::npos);
-  EXPECT_NE(FormatBacktestTable(Report(), true).find("f.csv:2  d1i1    61.5000"), std::string::npos);
+  EXPECT_NE(FormatBacktestTable(Report(), true).find("f.csv:2  d1i1    61.5000"),
+            std::string::npos);
 }
 
 TEST(BacktestFormat, JsonUsesNullForMissingNumbers) {

@@ -62,7 +62,7 @@ Result<YamlMap> YamlMap::ReadOpen(const YamlFile& file, const YAML::Node& node,
   YamlMap map;
   std::unordered_map<std::string, std::size_t> seen;  // key -> index in entries_
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    const YAML::Node key = it->first;  // a copy: `it->first` lives in a temporary
     if (!key.IsScalar()) {
       return file.Error(key.Mark(),
                         what + ": expected a plain name as key, got " + DescribeNode(key));

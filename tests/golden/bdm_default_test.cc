@@ -21,20 +21,11 @@ TEST_P(BdmDefaultTest, SettlesInsideTheRange) {
   const IssueResult r = RunExpectedUtility(*table, *ExpectedUtilityPreset("bdm"), RunOptions{});
   const auto [lo, hi] = std::minmax_element(table->position.begin(), table->position.end());
   EXPECT_NE(r.stop, StopReason::kHalted) << r.message;
-  if (std::string(GetParam()) == "greece") {
-    // Compromises approach 80 geometrically (each moves ~17% of the remaining distance), so
-    // moves stay above 1e-9 for ~130 rounds: the cap stops it, already at the limit.
-    EXPECT_EQ(r.stop, StopReason::kRoundCap);
-    EXPECT_DOUBLE_EQ(r.forecast, 80.0);
-    double moved = 0.0;
-    for (std::size_t a = 0; a < table->size(); ++a) {
-      moved = std::max(moved, std::abs(r.positions[r.rounds][a] - r.positions[r.rounds - 1][a]));
-    }
-    EXPECT_LT(moved, 1e-6);
-  } else {
-    EXPECT_NE(r.stop, StopReason::kRoundCap) << r.message;
-    EXPECT_LT(r.rounds, 30) << r.message;
-  }
+  // With the default tolerance (1e-6 of the scale width) every data set settles well before the
+  // cap; greece's compromises approach 80 geometrically and take longest.
+  EXPECT_EQ(r.stop, StopReason::kConverged) << r.message;
+  EXPECT_LT(r.rounds, 100) << r.message;
+  if (std::string(GetParam()) == "greece") EXPECT_DOUBLE_EQ(r.forecast, 80.0);
   EXPECT_GE(r.forecast, *lo);
   EXPECT_LE(r.forecast, *hi);
 }

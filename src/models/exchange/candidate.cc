@@ -215,7 +215,7 @@ bool DemandsOn(const Candidate& c, int actor, int issue) {
 
 }  // namespace
 
-void Recalculate(const RoundContext& ctx, const Candidate& e, Candidate& c) {
+bool Recalculate(const RoundContext& ctx, const Candidate& e, Candidate& c) {
   bool changed = false;
   // Step 1: supply propagation.
   for (Side* cs : {&c.a, &c.b}) {
@@ -232,6 +232,7 @@ void Recalculate(const RoundContext& ctx, const Candidate& e, Candidate& c) {
   if (DemandsOn(c, e.a.actor, e.a.demand))
     changed |= SetUpdate(ctx, c, e.a.demand, e.b.actor, e.b.y);
   if (changed) Compute(ctx, c);
+  return changed;
 }
 
 RealisedExchange ToRecord(const Table& t, const Candidate& c, int round, int seq) {

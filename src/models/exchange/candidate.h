@@ -73,8 +73,9 @@ Candidate MakeCandidate(const RoundContext& ctx, int index, int p, int q, bool b
 // (Re)computes moves, gains and validity from the current supply positions (§4.3, §4.10, §4.11).
 void Compute(const RoundContext& ctx, Candidate& c);
 
-// Updates `c` after `e` was realised (§4.5) and recomputes it when anything changed.
-void Recalculate(const RoundContext& ctx, const Candidate& e, Candidate& c);
+// Updates `c` after `e` was realised (§4.5) and recomputes it when anything changed; returns
+// whether it did.
+bool Recalculate(const RoundContext& ctx, const Candidate& e, Candidate& c);
 
 // The exchange-local adjusted weighted mean Õ_u with `side`'s actor at `z` (§4.3 step 9).
 double AdjustedMean(const RoundContext& ctx, const Candidate& c, const Side& side, double z);

@@ -117,6 +117,32 @@ std::size_t BreakTie(const RoundContext& ctx, const std::vector<Candidate>& pool
   return pick < at.size() ? at[pick] : 0;
 }
 
+// Sorts `changed` (with its list positions) by gain and merges it into the sorted `kept`: the
+// result equals a stable sort of the list the two came from.
+void MergeChanged(const std::vector<Candidate>& pool, const std::vector<int>& kept,
+                  const std::vector<std::size_t>& kept_at, std::vector<int>* changed,
+                  std::vector<std::size_t>* changed_at, std::vector<int>* scratch,
+                  std::vector<int>* out) {
+  // Sort the changed ones (few) stably, then look their list positions up again.
+  std::vector<std::size_t> at_of(pool.size());
+  for (std::size_t k = 0; k < changed->size(); ++k) at_of[(*changed)[k]] = (*changed_at)[k];
+  SortByGain(pool, changed, scratch);
+  const std::vector<int>& c = *changed;
+  std::vector<std::size_t> c_at(c.size());
+  for (std::size_t k = 0; k < c.size(); ++k) c_at[k] = at_of[c[k]];
+  scratch->clear();
+  std::size_t i = 0, j = 0;
+  while (i < kept.size() && j < c.size()) {
+    const Candidate& u = pool[kept[i]];
+    const Candidate& v = pool[c[j]];
+    const bool take_changed = Before(v, u) || (!Before(u, v) && c_at[j] < kept_at[i]);
+    scratch->push_back(take_changed ? c[j++] : kept[i++]);
+  }
+  while (i < kept.size()) scratch->push_back(kept[i++]);
+  while (j < c.size()) scratch->push_back(c[j++]);
+  std::swap(*out, *scratch);
+}
+
 }  // namespace
 
 RoundResult RunRound(const RoundContext& ctx, bool keep_initial) {
@@ -127,14 +153,19 @@ RoundResult RunRound(const RoundContext& ctx, bool keep_initial) {
   // The candidate list: indices into pool, creation order; removal never reorders the rest.
   std::vector<int> list(pool.size());
   for (std::size_t k = 0; k < pool.size(); ++k) list[k] = static_cast<int>(k);
-  std::vector<int> kept, scratch;
+  // `list` stays sorted between pops: after a realisation only the recalculated candidates are
+  // re-sorted and merged back, which equals a full stable sort (ties keep list order).
+  std::vector<int> kept, changed, scratch;
+  std::vector<std::size_t> kept_at, changed_at;
+  bool sorted = false;
   while (!list.empty()) {
     std::size_t pos = 0;
     if (ctx.variant == ExchangeVariant::kRandomRate) {
       pos = PickMutualBest(pool, list, t.actors());
     } else {
       // §4.4: stable sort by gain, descending, before every pop (the README's tie rule).
-      SortByGain(pool, &list, &scratch);
+      if (!sorted) SortByGain(pool, &list, &scratch);
+      sorted = true;
       if (ctx.options != nullptr && ctx.options->tie_break)
         pos = BreakTie(ctx, pool, list, static_cast<int>(result.realised.size()) + 1);
     }
@@ -145,13 +176,28 @@ RoundResult RunRound(const RoundContext& ctx, bool keep_initial) {
     result.realised.push_back(e);
     // Recalculate every remaining candidate against e; drop the invalid ones.
     kept.clear();
-    for (int k : list) {
-      Candidate& c = pool[k];
+    changed.clear();
+    kept_at.clear();
+    changed_at.clear();
+    for (std::size_t at = 0; at < list.size(); ++at) {
+      Candidate& c = pool[list[at]];
       if (!c.valid) continue;
-      Recalculate(ctx, e, c);
-      if (c.valid) kept.push_back(k);
+      const bool recomputed = Recalculate(ctx, e, c);
+      if (!c.valid) continue;
+      (recomputed ? changed : kept).push_back(list[at]);
+      (recomputed ? changed_at : kept_at).push_back(at);
     }
-    std::swap(list, kept);
+    if (ctx.variant == ExchangeVariant::kRandomRate) {
+      list = kept;  // no ranking: restore list order
+      list.insert(list.end(), changed.begin(), changed.end());
+      std::vector<std::pair<std::size_t, int>> order;
+      for (std::size_t k = 0; k < kept.size(); ++k) order.push_back({kept_at[k], kept[k]});
+      for (std::size_t k = 0; k < changed.size(); ++k) order.push_back({changed_at[k], changed[k]});
+      std::sort(order.begin(), order.end());
+      for (std::size_t k = 0; k < order.size(); ++k) list[k] = order[k].second;
+      continue;
+    }
+    MergeChanged(pool, kept, kept_at, &changed, &changed_at, &scratch, &list);
   }
   // §4.6: voting positions; for repeated (actor, issue) pairs the last exchange wins.
   result.voting = *ctx.start;

@@ -16,7 +16,8 @@ Result<ModelRun> ExpectedUtilityModel::Run(const Scenario& scenario,
   run.options = DescribeExpectedUtilityOptions(*eum);
   if (options.max_rounds > 0) run.options["max_rounds"] = std::to_string(options.max_rounds);
   for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
-    run.issues.push_back(RunExpectedUtility(MakeIssueTable(scenario, issue), *eum, options));
+    run.issues.push_back(
+        RunExpectedUtility(MakeIssueTable(scenario, issue), *eum, options, scenario.events));
   }
   return run;
 }

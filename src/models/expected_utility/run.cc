@@ -9,8 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 
+#include "entente/events.h"
 #include "entente/expected_utility.h"
 #include "entente/statistics.h"
 #include "models/expected_utility/contest.h"
@@ -74,7 +76,7 @@ void RecordRound(IssueResult& result, const std::vector<double>& x,
 }  // namespace
 
 IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOptions& options,
-                               const RunOptions& run) {
+                               const RunOptions& run, const std::vector<Event>& events) {
   const std::size_t n = table.size();
   IssueResult result;
   result.issue_id = table.issue_id;
@@ -108,14 +110,31 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
                   "All actors already share one position; nothing to bargain over (0 rounds).");
   }
 
-  Contest contest(options, weight, table.salience, range);
+  IssueTable work = table;  // the inputs timed events change
+  std::optional<Contest> contest(std::in_place, options, weight, work.salience, range);
   OfferBook book(options);
   std::vector<double> r(n, 1.0), security(n), next(n);
   bool positions_changed = true;
   for (int round = 1; round <= max_rounds; ++round) {
+    // Timed events (events.h) change capability, salience or position before this round.
+    bool shocked = false;
+    for (const Event& event : events) {
+      if (!event.enabled || event.round != round) continue;
+      if (!shocked) work.position = x;
+      ApplyEventToTable(event, work);
+      shocked = true;
+    }
+    if (shocked) {
+      x = work.position;
+      for (std::size_t k = 0; k < n; ++k) weight[k] = work.capability[k] * work.salience[k];
+      const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+      range = std::max(range, *hi - *lo);  // keep every d_ij inside [0, 1]
+      contest.emplace(options, weight, work.salience, range);
+      positions_changed = true;
+    }
     const double mu = MedianVoter(options, x, weight);
     // Steps 7–9: security levels with r = 1, then each actor's risk exponent.
-    if (!eum::UpdateRisk(options, contest, x, mu, positions_changed, r, security) &&
+    if (!eum::UpdateRisk(options, *contest, x, mu, positions_changed, r, security) &&
         options.degenerate == DegenerateSecurity::kHalt) {
       return finish(StopReason::kHalted, false,
                     "Halted before round " + std::to_string(round) +
@@ -126,14 +145,14 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     }
     risk_series.values.push_back(r);
     // Step 10: P and E(U) again with the new exponents (P is reused when votes are linear).
-    contest.Prepare(x, r, mu, false);
+    contest->Prepare(x, r, mu, false);
     // Step 11: every ordered pair; proposals reach each actor in increasing counterpart order.
     book.Reset(n);
     std::vector<Interaction> detail;  // [me * n + other], only with record_detail
     if (run.record_detail) detail.assign(n * n, Interaction{});
     for (std::size_t i = 0; i < n; ++i) {
       for (std::size_t j = i + 1; j < n; ++j) {
-        const PairValues v = contest.Evaluate(i, j);
+        const PairValues v = contest->Evaluate(i, j);
         book.Offer(i, j, v.a_ij, v.b_ij, x[i], x[j]);
         book.Offer(j, i, v.a_ji, v.b_ji, x[j], x[i]);
         if (run.record_detail) {
@@ -176,15 +195,17 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     x.swap(next);
     RecordRound(result, x, weight);
 
+    // RunOptions::tolerance is a fraction of the issue's scale width.
+    const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
-    const bool converged = moved < run.tolerance;
+    const bool converged = moved < tolerance;
     const bool cycle =
         !converged && round >= 2 &&
-        MaxDifference(x, result.positions[result.positions.size() - 3]) < run.tolerance;
+        MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +
-                        " rounds: no position moved by more than " + Format(run.tolerance) +
+                        " rounds: no position moved by more than " + Format(tolerance) +
                         "; forecast (weighted median) " + Format(result.weighted_median.back()) +
                         ".");
     }

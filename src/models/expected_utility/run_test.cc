@@ -142,6 +142,31 @@ TEST(EumRun, MasadHaltsCleanlyOnEqualSecurityLevels) {
   EXPECT_NE(r.message.find("security"), std::string::npos);
 }
 
+TEST(EumRun, TimedEventsApplyBeforeTheirRound) {
+  const IssueTable t = RandomTable(6, 4);
+  Event consensus;
+  consensus.id = "consensus";
+  consensus.round = 2;
+  for (const std::string& id : t.actor_ids) {
+    EventChange c;
+    c.actor = id;
+    c.issue = t.issue_id;
+    c.field = EventChange::Field::kPosition;
+    c.op = EventChange::Op::kSet;
+    c.value = 50.0;
+    consensus.changes.push_back(c);
+  }
+  ExpectedUtilityOptions o = Bdm();
+  o.stop_early = false;
+  RunOptions run;
+  run.max_rounds = 3;
+  const IssueResult plain = RunExpectedUtility(t, o, run);
+  const IssueResult shocked = RunExpectedUtility(t, o, run, {consensus});
+  EXPECT_EQ(shocked.positions[1], plain.positions[1]);              // round 1 is before the event
+  for (double x : shocked.positions[2]) EXPECT_DOUBLE_EQ(x, 50.0);  // nobody left to bargain
+  EXPECT_DOUBLE_EQ(shocked.forecast, 50.0);
+}
+
 TEST(EumModel, RunsEveryIssueOfAScenario) {
   Scenario s;
   for (const char* id : {"a", "b", "c"}) {

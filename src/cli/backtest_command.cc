@@ -1,0 +1,142 @@
+// `entente backtest PATH...`: score every model and preset (or those named) against recorded
+// real outcomes — DEU issue tables or scenarios with `outcome:` — and print or write the scores
+// as a table, JSON or CSV (backtest.h, backtest_format.h).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/interrupt.h"
+#include "entente/backtest.h"
+#include "entente/backtest_format.h"
+#include "entente/deu.h"
+#include "entente/io.h"
+
+namespace entente::cli {
+
+namespace {
+
+struct BacktestFlags {
+  std::vector<std::string> paths;
+  std::string format;  // deu | scenario; "" = by extension (.csv: deu, else scenario)
+  std::string capability = "council-votes";
+  std::string institutions = "largest-state";
+  std::vector<std::string> models;  // "" = every baseline and registered model
+  bool details = false;
+  std::string format_out = "table";
+  std::string output;
+  std::uint64_t seed = BacktestOptions{}.seed;
+  int bootstrap = BacktestOptions{}.bootstrap;
+};
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Every case of every path, in order.
+Result<std::vector<BacktestCase>> LoadCases(const BacktestFlags& flags,
+                                            const DeuCapabilityOptions& capability) {
+  std::vector<BacktestCase> cases;
+  for (const std::string& path : flags.paths) {
+    const std::string format =
+        !flags.format.empty() ? flags.format : (EndsWith(path, ".csv") ? "deu" : "scenario");
+    if (format == "deu") {
+      Result<DeuTable> table = LoadDeuCsv(path);
+      if (!table.ok()) return table.status();
+      Result<std::vector<BacktestCase>> c = DeuBacktestCases(*table, capability);
+      if (!c.ok()) return c.status();
+      cases.insert(cases.end(), c->begin(), c->end());
+    } else {
+      Result<Scenario> scenario = LoadScenario(path);
+      if (!scenario.ok()) return scenario.status();
+      std::vector<BacktestCase> c = ScenarioBacktestCases(*scenario);
+      cases.insert(cases.end(), c.begin(), c.end());
+    }
+  }
+  return cases;
+}
+
+int Backtest(const BacktestFlags& flags) {
+  Result<DeuCapability> mapping = ParseDeuCapability(flags.capability);
+  if (!mapping.ok()) return ReportFailure(mapping.status());
+  Result<DeuInstitutions> institutions = ParseDeuInstitutions(flags.institutions);
+  if (!institutions.ok()) return ReportFailure(institutions.status());
+  DeuCapabilityOptions capability;
+  capability.mapping = *mapping;
+  capability.institutions = *institutions;
+
+  BacktestOptions options;
+  options.seed = flags.seed;
+  options.bootstrap = flags.bootstrap;
+  options.keep_details = flags.details;
+  // The reference model is always scored, so that every row has its paired difference.
+  std::vector<std::string> models = flags.models;
+  if (!models.empty() &&
+      std::find(models.begin(), models.end(), options.reference) == models.end()) {
+    models.push_back(options.reference);
+  }
+  Result<std::vector<Forecaster>> forecasters = AllForecasters(models);
+  if (!forecasters.ok()) return ReportFailure(forecasters.status());
+
+  Result<std::vector<BacktestCase>> cases = LoadCases(flags, capability);
+  if (!cases.ok()) return ReportFailure(cases.status());
+  if (InterruptSignal() != 0) return InterruptExitCode();
+  Result<BacktestReport> report = RunBacktest(*cases, *forecasters, options);
+  if (!report.ok()) return ReportFailure(report.status());
+  std::string files;
+  for (const std::string& p : flags.paths) files += (files.empty() ? "" : ", ") + p;
+  report->settings = "back-test of " + files + "; DEU capability " + flags.capability +
+                     ", institutions " + flags.institutions;
+
+  std::string text;
+  if (flags.format_out == "json") {
+    text = FormatBacktestJson(*report, flags.details);
+  } else if (flags.format_out == "csv") {
+    text = FormatBacktestCsv(*report, flags.details);
+  } else {
+    text = FormatBacktestTable(*report, flags.details);
+  }
+  if (InterruptSignal() != 0) return InterruptExitCode();  // write nothing once interrupted
+  if (flags.output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
+  }
+  if (Status s = WriteFileAtomically(flags.output, text); !s.ok()) return ReportFailure(s);
+  return kExitOk;
+}
+
+}  // namespace
+
+Action ConfigureBacktest(CLI::App* app, const Invocation* /*invocation*/) {
+  auto flags = std::make_shared<BacktestFlags>();
+  app->add_option("PATH", flags->paths,
+                  "DEU issue tables (.csv) or scenarios with recorded outcomes")
+      ->required();
+  app->add_option("--format", flags->format,
+                  "input format: deu or scenario (default: .csv is deu, anything else scenario)")
+      ->check(CLI::IsMember({"deu", "scenario"}));
+  app->add_option("--capability", flags->capability,
+                  "DEU capability: council-votes (default), shapley-shubik, banzhaf or equal");
+  app->add_option("--institutions", flags->institutions,
+                  "DEU Commission/EP capability: largest-state (default), co-equal or none");
+  app->add_option("--model,-m", flags->models,
+                  "score only this model (repeatable; compromise, the reference, is always "
+                  "scored; default: every baseline and registered model)")
+      ->allow_extra_args(false);
+  app->add_flag("--details", flags->details, "also print every issue's forecast");
+  app->add_option("--format-out,-f", flags->format_out, "table (default), json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app->add_option("--output,-o", flags->output,
+                  "write to this file (atomically) instead of standard output");
+  app->add_option("--seed", flags->seed, "bootstrap seed (default 20061)");
+  app->add_option("--bootstrap", flags->bootstrap, "bootstrap resamples B (default 2000)")
+      ->check(CLI::Range(1, 1000000));
+  return [flags] { return Backtest(*flags); };
+}
+
+}  // namespace entente::cli
