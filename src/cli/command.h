@@ -38,6 +38,8 @@ Action ConfigureValidate(CLI::App* app, const Invocation* invocation);
 Action ConfigureModels(CLI::App* app, const Invocation* invocation);
 Action ConfigureBacktest(CLI::App* app, const Invocation* invocation);
 Action ConfigureHelp(CLI::App* app, const Invocation* invocation);
+Action ConfigureCompare(CLI::App* app, const Invocation* invocation);
+Action ConfigureConvert(CLI::App* app, const Invocation* invocation);
 
 // The general usage text: synopsis and one line per command.
 std::string UsageText();

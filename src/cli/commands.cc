@@ -11,6 +11,8 @@ const std::vector<Command>& Commands() {
       {"run",      "forecast a scenario with one model or the default set",  ConfigureRun},
       {"explain",  "show round by round why each actor moved on an issue",    ConfigureExplain},
       {"validate", "check a scenario file and summarise it",                   ConfigureValidate},
+      {"compare",  "forecast a scenario with every model, side by side",      ConfigureCompare},
+      {"convert",  "rewrite a KTAB or Decide scenario as scenario YAML",       ConfigureConvert},
       {"models",   "list the models and their presets",                        ConfigureModels},
       {"backtest", "score models against recorded outcomes (DEU tables, scenarios)", ConfigureBacktest},
       {"help",     "show this help, or a command's options (help COMMAND)",   ConfigureHelp},

@@ -2,12 +2,15 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/scenario_formats.h"
 #include "entente/events.h"
 
 namespace entente::cli {
 
 void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events) {
-  app->add_option("FILE", flags->file, "scenario file (.yaml, .yml or .csv)")->required();
+  app->add_option("FILE", flags->file,
+                  "scenario file (.yaml, .yml, .csv; KTAB .csv/.xml, Decide .txt/.csv)")
+      ->required();
   app->add_option("--max-file-bytes", flags->max_file_bytes,
                   "refuse scenario files larger than this (default 64 MiB)")
       ->check(CLI::PositiveNumber);
@@ -27,7 +30,7 @@ EventSelection SelectedEvents(const ScenarioFlags& flags) {
 Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags) {
   LoadLimits limits;
   limits.max_file_bytes = flags.max_file_bytes;
-  Result<Scenario> scenario = LoadScenario(flags.file, limits);
+  Result<Scenario> scenario = LoadAnyScenario(flags.file, limits);
   if (!scenario.ok()) return scenario.status();
   const EventSelection selection = SelectedEvents(flags);
   Result<std::vector<Event>> selected = SelectEvents(*scenario, selection);

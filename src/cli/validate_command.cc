@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/scenario_formats.h"
 #include "cli/scenario_input.h"
 #include "entente/io.h"
 
@@ -31,7 +32,7 @@ Action ConfigureValidate(CLI::App* app, const Invocation* /*invocation*/) {
   return [flags] {
     LoadLimits limits;
     limits.max_file_bytes = flags->max_file_bytes;
-    Result<Scenario> scenario = LoadScenario(flags->file, limits);
+    Result<Scenario> scenario = LoadAnyScenario(flags->file, limits);
     if (!scenario.ok()) return ReportFailure(scenario.status());
     std::string summary =
         Count(scenario->actors.size(), "actor") + ", " + Count(scenario->issues.size(), "issue");

@@ -1,0 +1,135 @@
+// `entente compare FILE`: run every registered model, each with its default preset, on one
+// scenario and print their forecasts side by side (per issue: each model's forecast, rounds and
+// stop reason, the spread between models, and the error against a recorded outcome).
+//
+// A model that cannot run on the scenario (e.g. nash on an issue without a status quo) does not
+// fail the command: it is listed with its reason under "not run" (table) or as a header option
+// "not_run.MODEL" (JSON, CSV). Only an interrupt or a scenario that does not load fails.
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/interrupt.h"
+#include "cli/model_runner.h"
+#include "cli/scenario_input.h"
+#include "entente/io.h"
+#include "entente/model.h"
+#include "entente/report_format.h"
+
+namespace entente::cli {
+
+namespace {
+
+struct CompareFlags {
+  ScenarioFlags input;
+  int rounds = 0;
+  std::string format = "table";
+  std::string what;
+  std::string output;
+};
+
+struct Skipped {
+  std::string model;
+  std::string reason;
+};
+
+// Runs every registered model; a model's failure is recorded in `skipped`, an interrupt returned.
+Result<std::vector<ModelRun>> RunAll(const Scenario& scenario, int rounds,
+                                     std::vector<Skipped>* skipped) {
+  std::vector<ModelRun> runs;
+  for (const ModelInfo& info : ModelRegistry()) {
+    PlannedRun plan;
+    plan.info = &info;
+    plan.options.max_rounds = rounds;
+    Result<std::vector<ModelRun>> one = ExecuteRuns(scenario, {plan});
+    if (one.ok()) {
+      for (ModelRun& r : *one) runs.push_back(std::move(r));
+      continue;
+    }
+    if (one.status().code() == StatusCode::kInterrupted) return one.status();
+    std::string reason = one.status().message();
+    const std::string prefix = "model '" + info.name + "': ";
+    if (reason.rfind(prefix, 0) == 0) reason = reason.substr(prefix.size());
+    skipped->push_back({info.name, reason});
+  }
+  return runs;
+}
+
+int Compare(const CompareFlags& flags, const Invocation& invocation) {
+  if (!flags.what.empty() && flags.format != "csv") {
+    return ReportFailure(Status::InvalidArgument(
+        "--what selects the CSV table; it needs --format csv (JSON holds both tables)"));
+  }
+  Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  const Scenario& scenario = loaded->scenario;
+  std::vector<Skipped> skipped;
+  Result<std::vector<ModelRun>> runs = RunAll(scenario, flags.rounds, &skipped);
+  if (!runs.ok()) return ReportFailure(runs.status());
+
+  std::map<std::string, std::string> options;
+  std::string models;
+  for (const ModelRun& r : *runs) {
+    models += (models.empty() ? "" : ",") + r.model;
+    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
+  }
+  options["models"] = models;
+  options["rounds"] = flags.rounds == 0 ? "model default" : std::to_string(flags.rounds);
+  options["format"] = flags.format;
+  options["events"] = loaded->events;
+  if (flags.format != "table") {
+    for (const Skipped& s : skipped) options["not_run." + s.model] = s.reason;
+  }
+  const ReportHeader header =
+      MakeReportHeader(scenario, std::move(options), invocation.command_line);
+  std::string text;
+  if (flags.format == "json") {
+    text = FormatResultsJson(scenario, *runs, header);
+  } else if (flags.format == "csv") {
+    text =
+        FormatResultsCsv(scenario, *runs, header,
+                         flags.what == "positions" ? CsvTable::kPositions : CsvTable::kForecasts);
+  } else {
+    text = FormatForecastTable(scenario, *runs, header);
+    if (!skipped.empty()) {
+      text += "\nNot run:\n";
+      for (const Skipped& s : skipped) text += fmt::format("  {}: {}\n", s.model, s.reason);
+    }
+  }
+
+  if (InterruptSignal() != 0) return InterruptExitCode();
+  if (flags.output.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
+  }
+  if (Status s = WriteFileAtomically(flags.output, text); !s.ok()) return ReportFailure(s);
+  return kExitOk;
+}
+
+}  // namespace
+
+Action ConfigureCompare(CLI::App* app, const Invocation* invocation) {
+  auto flags = std::make_shared<CompareFlags>();
+  AddScenarioOptions(app, &flags->input, /*with_events=*/true);
+  app->add_option("--rounds,-n", flags->rounds,
+                  "maximum bargaining rounds for every model (0 = each model's default)")
+      ->check(CLI::Range(0, 1000000));
+  app->add_option("--format,-f", flags->format, "table (default), json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app->add_option("--what", flags->what,
+                  "with --format csv: forecasts (default) or positions (every round)")
+      ->check(CLI::IsMember({"positions", "forecasts"}));
+  app->add_option("--output,-o", flags->output,
+                  "write to this file (atomically) instead of standard output");
+  return [flags, invocation] { return Compare(*flags, *invocation); };
+}
+
+}  // namespace entente::cli
