@@ -16,7 +16,7 @@ entente_cli_check(compare.json EXIT 0 ARGS compare ${TWO_ISSUES} --format json
 entente_cli_check(compare.json_names_models_not_run EXIT 0
   ARGS compare ${EMISSION_CSV} --format json STDOUT_HAS "\"not_run.nash\":")
 entente_cli_check(compare.csv_forecasts EXIT 0 ARGS compare ${TWO_ISSUES} -f csv
-  STDOUT_HAS "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message\n"
+  STDOUT_HAS "model,preset,issue,forecast,rounds,converged,stop,outcome,error,message,rule,rule_outcome,blockers\n"
              "\nmedian,,timing,50,0,true,static,35,15,")
 entente_cli_check(compare.csv_positions EXIT 0
   ARGS compare ${TWO_ISSUES} -f csv --what positions
