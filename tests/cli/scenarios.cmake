@@ -1,5 +1,5 @@
 # Scenario library smoke tests: every scenarios/<case>/scenario.yaml must pass
-# `entente validate` and `entente run` (exit 0). Paths are relative to the source root, as a
+# `entente validate`, `entente run` and `entente run --no-events` (exit 0). Paths are relative to the source root, as a
 # user would type them.
 file(GLOB ENTENTE_SCENARIO_FILES CONFIGURE_DEPENDS
      ${PROJECT_SOURCE_DIR}/scenarios/*/scenario.yaml)
@@ -12,5 +12,9 @@ foreach(scenario_file IN LISTS ENTENTE_SCENARIO_FILES)
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   add_test(NAME scenario_run_${scenario_case}
            COMMAND $<TARGET_FILE:entente> run ${scenario_path}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  # The what-if comparison: the same scenario with every event switched off.
+  add_test(NAME scenario_run_no_events_${scenario_case}
+           COMMAND $<TARGET_FILE:entente> run ${scenario_path} --no-events
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endforeach()
