@@ -1,6 +1,6 @@
 # Scenario library smoke tests: every scenarios/<case>/scenario.yaml must pass
-# `entente validate`, `entente run` and `entente run --no-events` (exit 0). Paths are relative to the source root, as a
-# user would type them.
+# `entente validate`, `entente run` and `entente run --no-events` (exit 0). Paths are relative
+# to the source root, as a user would type them.
 file(GLOB ENTENTE_SCENARIO_FILES CONFIGURE_DEPENDS
      ${PROJECT_SOURCE_DIR}/scenarios/*/scenario.yaml)
 foreach(scenario_file IN LISTS ENTENTE_SCENARIO_FILES)
