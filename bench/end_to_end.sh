@@ -27,22 +27,22 @@ synth 31 "$work/n31.csv"
 synth 100 "$work/n100.csv"
 synth 1000 "$work/n1000.csv"
 
-median_time() {  # median_time LABEL CMD...
+median_time() {  # median_time LABEL CMD...: wall time of the whole process, median of $reps
   local label=$1; shift
-  local times=()
-  for _ in $(seq "$reps"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" > /dev/null
-    t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000 )))
-  done
-  local med
-  med=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
-  awk -v l="$label" -v us="$med" 'BEGIN { printf "%-52s %10.1f ms\n", l, us / 1000 }'
+  python3 - "$label" "$reps" "$@" <<'PY'
+import statistics, subprocess, sys, time
+label, reps, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+times = []
+for _ in range(reps):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+    times.append(time.perf_counter() - start)
+print(f"{label:<52} {statistics.median(times) * 1000:10.1f} ms")
+PY
 }
 
 echo "entente end-to-end, median of $reps runs, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
+median_time "start-up only: entente --version" "$bin" --version
 median_time "flagship: run nato-vilnius-2023 (eum + baselines)" \
   "$bin" run scenarios/nato-vilnius-2023/scenario.yaml
 median_time "eum masad, 31 actors x 10 rounds" "$bin" run "$work/n31.csv" --model eum --preset masad --rounds 10
