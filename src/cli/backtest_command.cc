@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
+#include "cli/report_output.h"
 #include "entente/backtest.h"
 #include "entente/backtest_format.h"
 #include "entente/deu.h"
@@ -101,13 +102,7 @@ int Backtest(const BacktestFlags& flags) {
   } else {
     text = FormatBacktestTable(*report, flags.details);
   }
-  if (InterruptSignal() != 0) return InterruptExitCode();  // write nothing once interrupted
-  if (flags.output.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
-  }
-  if (Status s = WriteFileAtomically(flags.output, text); !s.ok()) return ReportFailure(s);
-  return kExitOk;
+  return EmitReport(text, flags.output);
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/model_runner.h"
+#include "cli/report_output.h"
 #include "cli/scenario_input.h"
 #include "entente/io.h"
 #include "entente/model.h"
@@ -105,13 +106,7 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
     }
   }
 
-  if (InterruptSignal() != 0) return InterruptExitCode();
-  if (flags.output.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
-  }
-  if (Status s = WriteFileAtomically(flags.output, text); !s.ok()) return ReportFailure(s);
-  return kExitOk;
+  return EmitReport(text, flags.output);
 }
 
 }  // namespace

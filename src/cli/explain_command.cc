@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/model_runner.h"
+#include "cli/report_output.h"
 #include "cli/scenario_input.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
@@ -63,9 +64,7 @@ int Explain(ExplainFlags flags) {
   for (const IssueResult& result : run.issues) {
     if (result.issue_id != flags.issue) continue;
     const std::string text = FormatExplanation(*scenario, *issue, run, result, flags.actor);
-    if (InterruptSignal() != 0) return InterruptExitCode();
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
+    return EmitReport(text, /*output=*/"");
   }
   return ReportFailure(
       Status::Internal("model '" + run.model + "' returned no result for issue " + flags.issue));

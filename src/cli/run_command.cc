@@ -10,6 +10,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/model_runner.h"
+#include "cli/report_output.h"
 #include "cli/scenario_input.h"
 #include "entente/decision_rule.h"
 #include "entente/io.h"
@@ -69,13 +70,7 @@ int Run(const RunFlags& flags, const Invocation& invocation) {
     text = FormatForecastTable(*scenario, *runs, header);
   }
 
-  if (InterruptSignal() != 0) return InterruptExitCode();  // write nothing once interrupted
-  if (flags.output.empty()) {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitIO;
-  }
-  if (Status s = WriteFileAtomically(flags.output, text); !s.ok()) return ReportFailure(s);
-  return kExitOk;
+  return EmitReport(text, flags.output);
 }
 
 }  // namespace
