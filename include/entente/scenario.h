@@ -99,6 +99,40 @@ struct Event {
   SourceLocation where;
 };
 
+// A distribution over one input number (docs/formats/scenario.md, "Uncertain inputs"). The
+// scenario's point value for that number (Actor::capability, Stance::position/salience) is the
+// distribution's centre (PointValue in uncertainty.h), so `entente run` is unchanged; `sweep` and
+// `sensitivity` draw from the distribution.
+struct Distribution {
+  enum class Kind {
+    kUniform,     // uniform on [low, high]
+    kTriangular,  // triangular on [low, high] with its peak at mode
+    kNormal,      // normal(mean, sd) truncated to [low, high] (the field's valid range)
+    kExperts,     // a list of expert estimates
+  };
+  Kind kind = Kind::kUniform;
+  double low = 0.0;
+  double high = 0.0;
+  double mode = 0.0;  // kTriangular
+  double mean = 0.0;  // kNormal
+  double sd = 0.0;    // kNormal, > 0
+  std::vector<double> estimates;  // kExperts, non-empty
+  // kExperts: false = each draw picks one estimate at random; true = each draw is the mean of a
+  // bootstrap resample (same size, with replacement) of the estimates.
+  bool bootstrap = false;
+};
+
+// One uncertain number of the scenario: which field of which actor (and issue) it is, and its
+// distribution. Values are in the scenario's stored units (salience on [0, 1]).
+struct UncertainInput {
+  enum class Field { kCapability, kPosition, kSalience };
+  std::string actor;  // actor id
+  std::string issue;  // issue id; empty for capability
+  Field field = Field::kCapability;
+  Distribution distribution;
+  SourceLocation where;
+};
+
 struct ScenarioMetadata {
   std::string title;
   std::string date;  // ISO date of the decision, as written
@@ -115,6 +149,8 @@ struct Scenario {
   std::vector<Event> events;
   // Decision rule named by the file ("" = model default). See docs/formats/scenario.md.
   std::string decision_rule;
+  // Inputs given as distributions rather than points, in file order (empty for a point scenario).
+  std::vector<UncertainInput> uncertain;
   // The file this came from and its exact text (for hashing and reproducibility).
   std::string path;
   std::string text;
