@@ -1,5 +1,6 @@
 #include "cli/model_runner.h"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -116,6 +117,30 @@ Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
     runs.push_back(std::move(run).value());
   }
   if (InterruptSignal() != 0) return Status::Interrupted("interrupted");
+  return runs;
+}
+
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, int rounds,
+                                            const std::vector<std::string>& record_detail,
+                                            std::vector<SkippedModel>* skipped) {
+  std::vector<ModelRun> runs;
+  for (const ModelInfo& info : ModelRegistry()) {
+    PlannedRun plan;
+    plan.info = &info;
+    plan.options.max_rounds = rounds;
+    plan.options.record_detail =
+        std::find(record_detail.begin(), record_detail.end(), info.name) != record_detail.end();
+    Result<std::vector<ModelRun>> one = ExecuteRuns(scenario, {plan});
+    if (one.ok()) {
+      for (ModelRun& r : *one) runs.push_back(std::move(r));
+      continue;
+    }
+    if (one.status().code() == StatusCode::kInterrupted) return one.status();
+    std::string reason = one.status().message();
+    const std::string prefix = "model '" + info.name + "': ";
+    if (reason.rfind(prefix, 0) == 0) reason = reason.substr(prefix.size());
+    skipped->push_back({info.name, reason});
+  }
   return runs;
 }
 

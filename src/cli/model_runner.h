@@ -43,6 +43,20 @@ Result<std::map<std::string, std::string>> ParseParams(const std::vector<std::st
 Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
                                           const std::vector<PlannedRun>& plan);
 
+// A model `RunEveryModel` could not run on the scenario, and why.
+struct SkippedModel {
+  std::string model;
+  std::string reason;
+};
+
+// Runs every registered model with its default preset and `rounds` (0 = its default), in
+// registry order (`compare`, `report`). Models named in `record_detail` keep their per-round
+// interactions. A model's failure is recorded in `skipped` (reason without the "model 'x': "
+// prefix); only an interrupt is returned as an error.
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, int rounds,
+                                            const std::vector<std::string>& record_detail,
+                                            std::vector<SkippedModel>* skipped);
+
 // The options in force, for report headers: models, presets, rounds and params.
 std::map<std::string, std::string> DescribeOptions(const ModelSelection& selection,
                                                    const std::vector<PlannedRun>& plan);

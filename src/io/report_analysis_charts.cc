@@ -1,0 +1,334 @@
+// Report charts of the analyses around a run: Monte Carlo outcome distribution and threshold
+// probabilities, sensitivity (tornado), and the expected utility model's perception map.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "io/report_chart_util.h"
+#include "io/report_charts.h"
+
+namespace entente::report {
+
+namespace {
+
+// The models of a sweep that have traces on the issue, in first-seen order.
+std::vector<std::pair<std::string, std::string>> SweepModels(const SweepSummary& sweep,
+                                                             const std::string& issue) {
+  std::vector<std::pair<std::string, std::string>> models;
+  for (const SweepTrace& t : sweep.traces) {
+    if (t.issue != issue) continue;
+    const std::pair<std::string, std::string> m{t.model, t.preset};
+    if (std::find(models.begin(), models.end(), m) == models.end()) models.push_back(m);
+  }
+  return models;
+}
+
+}  // namespace
+
+Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index,
+                      const SweepSummary& sweep) {
+  const Issue& issue = scenario.issues[issue_index];
+  Json values = Json::array();
+  Json order = Json::array();
+  for (const auto& [model, preset] : SweepModels(sweep, issue.id)) {
+    const std::string label = ModelLabel(model, preset);
+    order.push_back(label);
+    for (double v : FinalForecasts(sweep, model, issue.id)) {
+      values.push_back({{"model", label}, {"forecast", v}});
+    }
+  }
+  const double step = (issue.scale_max - issue.scale_min) / 40.0;
+  Json spec = Chart(fmt::format("{}: distribution of the forecast over {} Monte Carlo draws",
+                                issue.label, sweep.replications),
+                    "Share of the replications whose final forecast falls in each bin");
+  spec["data"] = {{"values", values}};
+  spec["transform"] = Json::array(
+      {{{"joinaggregate", {{{"op", "count"}, {"as", "n"}}}}, {"groupby", {"model"}}},
+       {{"bin", {{"step", step}, {"extent", {issue.scale_min, issue.scale_max}}}},
+        {"field", "forecast"},
+        {"as", {"bin_start", "bin_end"}}},
+       {{"aggregate",
+         {{{"op", "count"}, {"as", "count"}}, {{"op", "max"}, {"field", "n"}, {"as", "n"}}}},
+        {"groupby", {"model", "bin_start", "bin_end"}}},
+       {{"calculate", "datum.count / datum.n"}, {"as", "share"}}});
+  spec["facet"] = {{"row",
+                    {{"field", "model"},
+                     {"type", "nominal"},
+                     {"sort", order},
+                     {"title", "Model (preset)"},
+                     {"header", {{"labelAngle", 0}, {"labelAlign", "left"}}}}}};
+  Json x = {{"field", "bin_start"},
+            {"type", "quantitative"},
+            {"scale", {{"domain", {issue.scale_min, issue.scale_max}}}},
+            {"title", "Forecast: " + ScaleWords(issue)}};
+  spec["spec"] = {
+      {"width", kWidth - 120},
+      {"height", 90},
+      {"mark", {{"type", "bar"}, {"color", kOkabeBlue}, {"stroke", "#fff"}, {"strokeWidth", 0.5}}},
+      {"encoding",
+       {{"x", x},
+        {"x2", {{"field", "bin_end"}}},
+        {"y",
+         {{"field", "share"},
+          {"type", "quantitative"},
+          {"axis", {{"format", ".0%"}}},
+          {"title", "Share of draws"}}},
+        {"tooltip",
+         {{{"field", "bin_start"}, {"title", "From"}, {"format", ".4~f"}},
+          {{"field", "bin_end"}, {"title", "To"}, {"format", ".4~f"}},
+          {{"field", "share"}, {"title", "Share"}, {"format", ".1%"}}}}}}};
+  return spec;
+}
+
+Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const SweepSummary& sweep) {
+  const Issue& issue = scenario.issues[issue_index];
+  const double span = issue.scale_max - issue.scale_min;
+  std::vector<std::pair<std::string, double>> thresholds;
+  if (issue.status_quo) {
+    thresholds.push_back(
+        {fmt::format("> {:g} (status quo)", *issue.status_quo), *issue.status_quo});
+  }
+  for (double f : {0.25, 0.5, 0.75}) {
+    const double t = issue.scale_min + f * span;
+    thresholds.push_back({fmt::format("≥ {:g}", t), t});
+  }
+  Json values = Json::array();
+  Json order = Json::array();
+  for (const auto& [label, t] : thresholds) order.push_back(label);
+  Json models = Json::array();
+  for (const auto& [model, preset] : SweepModels(sweep, issue.id)) {
+    const std::string label = ModelLabel(model, preset);
+    models.push_back(label);
+    const std::vector<double> finals = FinalForecasts(sweep, model, issue.id);
+    if (finals.empty()) continue;
+    for (std::size_t k = 0; k < thresholds.size(); ++k) {
+      const double t = thresholds[k].second;
+      // The status-quo threshold is strict (the decision moves); the others are "at least".
+      const bool strict = issue.status_quo && k == 0;
+      const auto hits = std::count_if(finals.begin(), finals.end(),
+                                      [&](double v) { return strict ? v > t : v >= t; });
+      values.push_back({{"model", label},
+                        {"threshold", thresholds[k].first},
+                        {"probability", static_cast<double>(hits) / finals.size()},
+                        {"draws", finals.size()}});
+    }
+  }
+  Json spec =
+      Chart(fmt::format("{}: probability that the forecast passes a threshold", issue.label),
+            "Share of the Monte Carlo draws whose final forecast is beyond each point of "
+            "the scale (" +
+                ScaleWords(issue) + ")");
+  spec["data"] = {{"values", values}};
+  spec["width"] = kWidth;
+  spec["height"] = {{"step", 14}};
+  spec["mark"] = {{"type", "bar"}};
+  spec["encoding"] = {
+      {"y", {{"field", "threshold"}, {"type", "nominal"}, {"sort", order}, {"title", "Forecast"}}},
+      {"yOffset", {{"field", "model"}, {"sort", models}}},
+      {"x",
+       {{"field", "probability"},
+        {"type", "quantitative"},
+        {"scale", {{"domain", {0, 1}}}},
+        {"axis", {{"format", ".0%"}}},
+        {"title", "Probability (share of draws)"}}},
+      {"color", {{"field", "model"}, {"type", "nominal"}, {"sort", models}, {"title", "Model"}}},
+      {"tooltip",
+       {{{"field", "model"}, {"title", "Model"}},
+        {{"field", "threshold"}, {"title", "Forecast"}},
+        {{"field", "probability"}, {"title", "Probability"}, {"format", ".1%"}},
+        {{"field", "draws"}, {"title", "Draws"}}}}};
+  return spec;
+}
+
+Json TornadoChart(const Scenario& scenario, std::size_t issue_index,
+                  const SensitivitySummary& sensitivity) {
+  const Issue& issue = scenario.issues[issue_index];
+  std::vector<const SensitivityBar*> bars;
+  for (const SensitivityBar& b : sensitivity.bars) {
+    if (b.issue == issue.id) bars.push_back(&b);
+  }
+  std::stable_sort(bars.begin(), bars.end(), [](const SensitivityBar* a, const SensitivityBar* b) {
+    return std::abs(a->forecast_high - a->forecast_low) >
+           std::abs(b->forecast_high - b->forecast_low);
+  });
+  Json values = Json::array();
+  Json order = Json::array();
+  double base = 0.0;
+  for (const SensitivityBar* b : bars) {
+    order.push_back(b->input);
+    base = b->forecast_base;
+    for (int end = 0; end < 2; ++end) {
+      values.push_back({{"input", b->input},
+                        {"end", end == 0 ? "input at its low end" : "input at its high end"},
+                        {"input_value", end == 0 ? b->input_low : b->input_high},
+                        {"base", b->forecast_base},
+                        {"forecast", end == 0 ? b->forecast_low : b->forecast_high}});
+    }
+  }
+  Json spec = Chart(
+      fmt::format("{}: which inputs move the forecast most", issue.label),
+      fmt::format("{}, {}; bars run from the forecast at the stated inputs ({:.4g}) "
+                  "to the forecast with one input at an end of its range",
+                  ModelLabel(sensitivity.model, sensitivity.preset), sensitivity.method, base));
+  spec["data"] = {{"values", values}};
+  spec["width"] = kWidth - 120;
+  spec["height"] = {{"step", 18}};
+  const Json y = {{"field", "input"}, {"type", "nominal"}, {"sort", order}, {"title", "Input"}};
+  Json layers = Json::array();
+  layers.push_back({{"mark", {{"type", "bar"}, {"height", 12}}},
+                    {"encoding",
+                     {{"y", y},
+                      {"x", PositionAxis(issue, "base")},
+                      {"x2", {{"field", "forecast"}}},
+                      {"color",
+                       {{"field", "end"},
+                        {"type", "nominal"},
+                        {"title", "Forecast with the"},
+                        {"scale",
+                         {{"domain", {"input at its low end", "input at its high end"}},
+                          {"range", {kOkabeVermillion, kOkabeBlue}}}}}},
+                      {"tooltip",
+                       {{{"field", "input"}, {"title", "Input"}},
+                        {{"field", "end"}, {"title", "Set to"}},
+                        {{"field", "input_value"}, {"title", "Input value"}, {"format", ".4~g"}},
+                        {{"field", "forecast"}, {"title", "Forecast"}, {"format", ".4~f"}}}}}}});
+  layers.push_back({{"mark", {{"type", "rule"}, {"color", "#000"}}},
+                    {"encoding", {{"x", {{"datum", base}, {"type", "quantitative"}}}}}});
+  spec["layer"] = layers;
+  return spec;
+}
+
+Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const IssueResult& result,
+                     int max_rounds) {
+  const Issue& issue = scenario.issues[issue_index];
+  Json values = Json::array();
+  double extent = 0.0;
+  int last_round = 0;
+  std::set<std::string> actors;
+  for (const Interaction& x : result.interactions) {
+    if (x.round > max_rounds || x.kind == "none") continue;
+    last_round = std::max(last_round, x.round);
+    actors.insert(x.actor);
+    extent = std::max({extent, std::abs(x.eu_actor), std::abs(x.eu_counterpart)});
+    values.push_back({{"r", x.round},
+                      {"a", x.actor},
+                      {"c", ActorName(scenario, x.counterpart)},
+                      {"x", x.eu_actor},
+                      {"y", x.eu_counterpart},
+                      {"k", x.kind},
+                      {"p", x.probability},
+                      {"to", x.to},
+                      {"acc", x.accepted ? "yes" : "no"}});
+  }
+  if (extent <= 0.0) extent = 1.0;
+  extent *= 1.05;
+  // Default view: the actor with the largest capability × salience on the issue.
+  std::string first;
+  double weight = -1.0;
+  Json options = Json::array(), labels = Json::array();
+  for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
+    const Actor& actor = scenario.actors[a];
+    if (!actors.count(actor.id)) continue;
+    options.push_back(actor.id);
+    labels.push_back(DisplayName(actor));
+    const auto& s = scenario.stances[issue_index][a];
+    const double w = s ? s->capability.value_or(actor.capability) * s->salience : 0.0;
+    if (w > weight) weight = w, first = actor.id;
+  }
+  Json spec = Chart(
+      fmt::format("{}: how each actor sees the challenges it faces", issue.label),
+      "One point per counterpart: x = the actor's expected utility of challenging it, y = the "
+      "counterpart's expected utility of challenging the actor, as the actor perceives it");
+  spec["data"] = {{"values", values}};
+  spec["width"] = 420;
+  spec["height"] = 420;
+  spec["params"] = Json::array(
+      {{{"name", "actor"},
+        {"value", first},
+        {"bind",
+         {{"input", "select"}, {"options", options}, {"labels", labels}, {"name", "Actor "}}}},
+       {{"name", "round"},
+        {"value", 1},
+        {"bind",
+         {{"input", "range"},
+          {"min", 1},
+          {"max", std::max(1, last_round)},
+          {"step", 1},
+          {"name", "Round "}}}}});
+  const Json scale = {{"domain", {-extent, extent}}, {"nice", false}};
+  const Json kinds = {"conflict", "compromise", "capitulation", "advantage", "stalemate"};
+  Json layers = Json::array();
+  // Quadrant boundaries: the axes and, in the upper-left quadrant, b = |a| (Scholz et al. 2011
+  // Fig. 6: above it the actor compromises, below it the actor capitulates).
+  layers.push_back({{"data",
+                     {{"values",
+                       {{{"x", -extent}, {"y", 0}, {"x2", extent}, {"y2", 0}},
+                        {{"x", 0}, {"y", -extent}, {"x2", 0}, {"y2", extent}},
+                        {{"x", -extent}, {"y", extent}, {"x2", 0}, {"y2", 0}}}}}},
+                    {"mark", {{"type", "rule"}, {"color", "#888"}, {"strokeDash", {3, 3}}}},
+                    {"encoding",
+                     {{"x", {{"field", "x"}, {"type", "quantitative"}, {"scale", scale}}},
+                      {"y", {{"field", "y"}, {"type", "quantitative"}, {"scale", scale}}},
+                      {"x2", {{"field", "x2"}}},
+                      {"y2", {{"field", "y2"}}}}}});
+  const double e = extent;
+  layers.push_back(
+      {{"data",
+        {{"values",
+          {{{"x", 0.5 * e}, {"y", 0.92 * e}, {"t", "conflict"}},
+           {{"x", -0.3 * e}, {"y", 0.92 * e}, {"t", "compromise"}},
+           {{"x", -0.7 * e}, {"y", 0.15 * e}, {"t", "capitulation"}},
+           {{"x", 0.5 * e}, {"y", -0.92 * e}, {"t", "advantage"}},
+           {{"x", -0.5 * e}, {"y", -0.92 * e}, {"t", "stalemate"}}}}}},
+       {"mark", {{"type", "text"}, {"fontSize", 12}, {"fontWeight", "bold"}, {"color", "#666"}}},
+       {"encoding",
+        {{"x", {{"field", "x"}, {"type", "quantitative"}}},
+         {"y", {{"field", "y"}, {"type", "quantitative"}}},
+         {"text", {{"field", "t"}}}}}});
+  layers.push_back(
+      {{"transform", {{{"filter", "datum.a == actor && datum.r == round"}}}},
+       {"mark",
+        {{"type", "point"}, {"filled", true}, {"size", 60}, {"opacity", 0.85}, {"clip", true}}},
+       {"encoding",
+        {{"x",
+          {{"field", "x"},
+           {"type", "quantitative"},
+           {"scale", scale},
+           {"title", "Actor's expected utility of challenging the counterpart"}}},
+         {"y",
+          {{"field", "y"},
+           {"type", "quantitative"},
+           {"scale", scale},
+           {"title", "Counterpart's expected utility of challenging the actor"}}},
+         {"color",
+          {{"field", "k"},
+           {"type", "nominal"},
+           {"title", "Quadrant"},
+           {"scale",
+            {{"domain", kinds},
+             {"range", {kOkabeVermillion, kOkabeBlue, kOkabePurple, kOkabeGreen, "#777777"}}}}}},
+         {"shape",
+          {{"field", "k"},
+           {"type", "nominal"},
+           {"title", "Quadrant"},
+           {"scale",
+            {{"domain", kinds},
+             {"range", {"circle", "square", "triangle-up", "diamond", "cross"}}}}}},
+         {"tooltip",
+          {{{"field", "c"}, {"title", "Counterpart"}},
+           {{"field", "k"}, {"title", "Quadrant"}},
+           {{"field", "x"}, {"title", "EU(actor)"}, {"format", "+.4f"}},
+           {{"field", "y"}, {"title", "EU(counterpart)"}, {"format", "+.4f"}},
+           {{"field", "p"}, {"title", "P(actor wins)"}, {"format", ".3f"}},
+           {{"field", "to"}, {"title", "Offer moves actor to"}, {"format", ".4~f"}},
+           {{"field", "acc"}, {"title", "Accepted"}}}}}}});
+  spec["layer"] = layers;
+  return spec;
+}
+
+}  // namespace entente::report
