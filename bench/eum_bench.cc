@@ -2,32 +2,16 @@
 // drawn from a fixed-seed generator. Results and the command are in BENCHMARKS.md.
 #include <benchmark/benchmark.h>
 
-#include <cmath>
-#include <random>
-#include <string>
+#include <cstddef>
 
 #include "entente/expected_utility.h"
+#include "testing/synthetic_actors.h"
 
 namespace {
 
-entente::IssueTable Synthetic(std::size_t n) {
-  std::mt19937_64 rng(20260101);
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  entente::IssueTable t;
-  t.issue_id = "bench";
-  for (std::size_t k = 0; k < n; ++k) {
-    t.actor_index.push_back(k);
-    t.actor_ids.push_back("a" + std::to_string(k));
-    t.position.push_back(std::round(u(rng) * 100.0));
-    t.capability.push_back(1.0 + 99.0 * u(rng));
-    t.salience.push_back(0.1 + 0.9 * u(rng));
-    t.votes.push_back(true);
-  }
-  return t;
-}
-
 void Run(benchmark::State& state, const char* preset, int rounds) {
-  const entente::IssueTable table = Synthetic(static_cast<std::size_t>(state.range(0)));
+  const entente::IssueTable table = entente::test_data::SyntheticActors(
+      static_cast<std::size_t>(state.range(0)), 20260101, "bench");
   entente::ExpectedUtilityOptions options = *entente::ExpectedUtilityPreset(preset);
   options.stop_early = false;  // time exactly `rounds` rounds
   entente::RunOptions run;

@@ -19,5 +19,8 @@ double WeightedMedian(const std::vector<double>& values, const std::vector<doubl
 double Mean(const std::vector<double>& values);
 // The lower median (the smallest value with at least half the observations at or below it).
 double Median(const std::vector<double>& values);
+// The textbook median: the middle value, or the midpoint of the two middle values of an even
+// count (the back-test's `midpoint-median` baseline and its median absolute error).
+double MidpointMedian(std::vector<double> values);
 
 }  // namespace entente

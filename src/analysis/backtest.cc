@@ -8,15 +8,11 @@
 #include <random>
 #include <string>
 
+#include "entente/statistics.h"
+
 namespace entente {
 
 namespace {
-
-double MidpointMedian(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 // Type-7 sample quantile (linear interpolation between order statistics) of sorted values.
 double Quantile(const std::vector<double>& sorted, double p) {

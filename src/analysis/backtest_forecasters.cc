@@ -11,13 +11,6 @@ namespace entente {
 
 namespace {
 
-// The textbook median: the middle value, or the midpoint of the two middle values.
-double MidpointMedian(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
 // A baseline computed from issue 0's table: fn(positions, capability × salience, salience).
 Forecaster Baseline(const std::string& name,
                     double (*fn)(const IssueTable& t, const std::vector<double>& cs)) {

@@ -19,6 +19,12 @@ double Median(const std::vector<double>& values) {
   return WeightedMedian(values, std::vector<double>(values.size(), 1.0));
 }
 
+double MidpointMedian(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
 double WeightedMean(const std::vector<double>& values, const std::vector<double>& weights) {
   if (AllZero(weights)) return Mean(values);
   double num = 0.0, den = 0.0;

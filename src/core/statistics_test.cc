@@ -29,5 +29,12 @@ TEST(WeightedMean, IsWeightedAverage) {
 
 TEST(Median, LowerMedianOnEvenCount) { EXPECT_DOUBLE_EQ(Median({4, 1, 3, 2}), 2.0); }
 
+TEST(MidpointMedian, MiddleValueOrMidpointOfTheTwoMiddleValues) {
+  EXPECT_DOUBLE_EQ(MidpointMedian({4, 1, 3, 2}), 2.5);
+  EXPECT_DOUBLE_EQ(MidpointMedian({9, 1, 5}), 5.0);
+  EXPECT_DOUBLE_EQ(MidpointMedian({7}), 7.0);
+  EXPECT_DOUBLE_EQ(MidpointMedian({-1, 3}), 1.0);
+}
+
 }  // namespace
 }  // namespace entente

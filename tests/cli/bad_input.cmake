@@ -28,5 +28,5 @@ foreach(expected IN LISTS ENTENTE_BAD_INPUT_CASES)
   add_test(NAME "cli.bad_input.${case}"
            COMMAND "${CMAKE_COMMAND}" "-DCOMMAND=${command}" "-DEXPECTED_EXIT=${exit_code}"
                    "-DEXPECTED_STDERR=${expected}" "-DWORKING_DIRECTORY=${PROJECT_SOURCE_DIR}"
-                   -P "${CMAKE_CURRENT_SOURCE_DIR}/expect_output.cmake")
+                   -P "${CMAKE_CURRENT_SOURCE_DIR}/run_check.cmake")
 endforeach()

@@ -1,7 +1,7 @@
 # End-to-end tests of the entente commands (run, explain, validate, models, help, usage errors):
 # one ctest per behaviour, each running the real binary from the repository root.
-# Exact outputs live in tests/cli/expected/ and are checked by expect_output.cmake; the other
-# checks (substrings, files left behind) use run_check.cmake.
+# Exact outputs live in tests/cli/expected/; every check (exact output, substrings, files left
+# behind) runs through run_check.cmake.
 set(ENTENTE_CLI_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
 set(ENTENTE_CLI_OUT "${CMAKE_CURRENT_BINARY_DIR}/cli_out")
 file(MAKE_DIRECTORY "${ENTENTE_CLI_OUT}")
@@ -24,7 +24,7 @@ function(entente_cli_exact name)
   add_test(NAME cli.${name}
            COMMAND "${CMAKE_COMMAND}" "-DCOMMAND=${command}" "-DEXPECTED_EXIT=${T_EXIT}"
                    ${expect} "-DWORKING_DIRECTORY=${PROJECT_SOURCE_DIR}"
-                   -P "${ENTENTE_CLI_DIR}/expect_output.cmake")
+                   -P "${ENTENTE_CLI_DIR}/run_check.cmake")
 endfunction()
 
 # Texts must not contain square brackets or semicolons (CMake list syntax).

@@ -1,15 +1,18 @@
-# Runs one command and checks its exit code, text it must (or must not) print, and the files it
-# must (or must not) leave behind. For exact output use expect_output.cmake instead.
+# The one ctest checker script: runs one command and checks its exit code, its exact stdout and/or
+# stderr, text it must (or must not) print, and the files it must (or must not) leave behind.
 #
 #   cmake -DCOMMAND=<program;arg;...> [-DEXPECTED_EXIT=<code>] [-DWORKING_DIRECTORY=<dir>]
+#         [-DEXPECTED_STDOUT=<file>] [-DEXPECTED_STDERR=<file>]
 #         [-DSTDOUT_HAS=<text;...>] [-DSTDOUT_LACKS=<text;...>] [-DSTDERR_HAS=<text;...>]
 #         [-DREMOVE_FIRST=<path>] [-DOUTPUT_FILE=<path>] [-DOUTPUT_HAS=<text;...>]
 #         [-DNO_FILES_GLOB=<glob>] -P run_check.cmake
 #
-# Lists are CMake lists; in add_test() write their separators as "\;". *_HAS / *_LACKS are plain
-# substrings. Empty values count as not given. REMOVE_FIRST is deleted before the command runs; OUTPUT_FILE must exist afterwards
-# and contain every OUTPUT_HAS text; NO_FILES_GLOB must match nothing afterwards (e.g. temporary
-# files that an atomic write must not leave).
+# Lists are CMake lists; in add_test() write their separators as "\;". EXPECTED_EXIT defaults to
+# 0. An EXPECTED_* file holds the exact bytes the stream must hold (normally ending in a newline).
+# *_HAS / *_LACKS are plain substrings. Empty values count as not given. REMOVE_FIRST is deleted
+# before the command runs; OUTPUT_FILE must exist afterwards and contain every OUTPUT_HAS text;
+# NO_FILES_GLOB must match nothing afterwards (e.g. temporary files that an atomic write must not
+# leave). Used by bad_input.cmake and by the CLI's end-to-end tests (commands.cmake and others).
 cmake_minimum_required(VERSION 3.25)
 
 if(NOT DEFINED COMMAND OR "${COMMAND}" STREQUAL "")
@@ -40,6 +43,16 @@ set(failures "")
 if(NOT "${actual_exit}" STREQUAL "${EXPECTED_EXIT}")
   string(APPEND failures "exit code: expected ${EXPECTED_EXIT}, got ${actual_exit}\n")
 endif()
+foreach(stream STDOUT STDERR)
+  if(NOT "${EXPECTED_${stream}}" STREQUAL "")
+    file(READ "${EXPECTED_${stream}}" expected_text)
+    string(TOLOWER "${stream}" name)
+    if(NOT "${actual_${name}}" STREQUAL "${expected_text}")
+      string(APPEND failures "${name} differs from ${EXPECTED_${stream}}\n"
+             "--- expected ---\n${expected_text}--- actual ---\n${actual_${name}}--- end ---\n")
+    endif()
+  endif()
+endforeach()
 foreach(text IN LISTS STDOUT_HAS)
   string(FIND "${actual_stdout}" "${text}" at)
   if(at EQUAL -1)

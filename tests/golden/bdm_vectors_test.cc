@@ -1,10 +1,14 @@
 // Golden tests: the EUM presets against the reference vectors of three public implementations
-// (shared/vectors/bdm, read in place). One test per case in cases.csv:
+// (shared/vectors/bdm, read in place). Cases come from cases.csv:
 //   *_jmckib → scholz-code, *_dmasadgdm → masad, *_eum → scholz-equations (eumq05: q = 0.5).
+// Each check (positions, risk exponents, round-1 pairs, events) is its own parameterised suite,
+// instantiated only for the cases whose vector file exists: no test is skipped for a file an
+// implementation does not publish, so the test count is the number of checks actually made.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <ostream>
 #include <string>
@@ -54,6 +58,17 @@ std::string PresetFor(const std::string& impl) {
   return "scholz-equations";
 }
 
+// The cases whose `<case><suffix>` file exists (e.g. ".risk.csv").
+std::vector<VectorCase> CasesWith(const std::string& suffix) {
+  std::vector<VectorCase> out;
+  for (const VectorCase& c : ReadCases()) {
+    if (std::filesystem::exists(BdmVectorDir() + "/" + c.name + suffix)) out.push_back(c);
+  }
+  return out;
+}
+
+std::string CaseName(const ::testing::TestParamInfo<VectorCase>& info) { return info.param.name; }
+
 class BdmVectorTest : public ::testing::TestWithParam<VectorCase> {
  protected:
   void SetUp() override {
@@ -91,12 +106,18 @@ class BdmVectorTest : public ::testing::TestWithParam<VectorCase> {
   IssueResult result_;
 };
 
-TEST_P(BdmVectorTest, PositionsPerRound) {
+class BdmPositions : public BdmVectorTest {};
+class BdmRisk : public BdmVectorTest {};
+class BdmRoundOnePairs : public BdmVectorTest {};
+class BdmEvents : public BdmVectorTest {};
+
+TEST_P(BdmPositions, PerRound) {
   const VectorCase& c = GetParam();
   if (c.impl == "eumq05") {
-    // Known gap: eum's Q < 1 path (U^b/U^w with its geometric T and Borda μ) is not yet
-    // reproduced; round 1 differs (UK and Denmark move to 7 in eum). See the docs.
-    GTEST_SKIP() << "eum at q = 0.5 not yet reproduced";
+    // Known gap, not a missing file: eum's Q < 1 path is not reproduced (in eum's round 1 only
+    // UK and Denmark move). docs/models/expected_utility.md lists the ~2.8 million readings of
+    // its no-challenge term, T and μ that were tried round by round; none matches 3 rounds.
+    GTEST_SKIP() << "eum at q = 0.5 not reproduced (see docs/models/expected_utility.md)";
   }
   std::optional<CsvTable> rounds = ReadCsv(BdmVectorDir() + "/" + c.name + ".rounds.csv");
   ASSERT_TRUE(rounds.has_value());
@@ -110,10 +131,10 @@ TEST_P(BdmVectorTest, PositionsPerRound) {
   }
 }
 
-TEST_P(BdmVectorTest, RiskPerRound) {
+TEST_P(BdmRisk, PerRound) {
   const VectorCase& c = GetParam();
   std::optional<CsvTable> risk = ReadCsv(BdmVectorDir() + "/" + c.name + ".risk.csv");
-  if (!risk) GTEST_SKIP() << c.impl << " publishes no risk exponents";
+  ASSERT_TRUE(risk.has_value());
   ASSERT_EQ(result_.series.size(), 1u);
   const RoundSeries& series = result_.series[0];
   EXPECT_EQ(series.name, "risk");
@@ -126,10 +147,10 @@ TEST_P(BdmVectorTest, RiskPerRound) {
   }
 }
 
-TEST_P(BdmVectorTest, RoundOnePairs) {
+TEST_P(BdmRoundOnePairs, AfterTheRiskUpdate) {
   const VectorCase& c = GetParam();
   std::optional<CsvTable> pairs = ReadCsv(BdmVectorDir() + "/" + c.name + ".pairs_round1.csv");
-  if (!pairs) GTEST_SKIP() << c.impl << " publishes no pair table";
+  ASSERT_TRUE(pairs.has_value());
   for (std::size_t row = 0; row < pairs->rows.size(); ++row) {
     const std::string& i = pairs->At(row, "perceiver_i");
     const std::string& j = pairs->At(row, "other_j");
@@ -143,10 +164,10 @@ TEST_P(BdmVectorTest, RoundOnePairs) {
   }
 }
 
-TEST_P(BdmVectorTest, Events) {
+TEST_P(BdmEvents, AcceptedOffers) {
   const VectorCase& c = GetParam();
   std::optional<CsvTable> events = ReadCsv(BdmVectorDir() + "/" + c.name + ".events.csv");
-  if (!events) GTEST_SKIP() << c.impl << " publishes no events";
+  ASSERT_TRUE(events.has_value());
   std::vector<const Interaction*> accepted;
   for (const Interaction& in : result_.interactions) {
     if (in.accepted) accepted.push_back(&in);
@@ -189,14 +210,21 @@ TEST_P(BdmVectorTest, Events) {
   EXPECT_EQ(ours, expected);
 }
 
-INSTANTIATE_TEST_SUITE_P(Vectors, BdmVectorTest, ::testing::ValuesIn(ReadCases()),
-                         [](const ::testing::TestParamInfo<VectorCase>& info) {
-                           return info.param.name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Vectors, BdmPositions, ::testing::ValuesIn(CasesWith(".rounds.csv")),
+                         CaseName);
+INSTANTIATE_TEST_SUITE_P(Vectors, BdmRisk, ::testing::ValuesIn(CasesWith(".risk.csv")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Vectors, BdmRoundOnePairs,
+                         ::testing::ValuesIn(CasesWith(".pairs_round1.csv")), CaseName);
+INSTANTIATE_TEST_SUITE_P(Vectors, BdmEvents, ::testing::ValuesIn(CasesWith(".events.csv")),
+                         CaseName);
 
 TEST(BdmVectorCases, AllPresent) {
-  // 7 data sets × 3 implementations + emission at q = 0.5.
+  // 7 data sets × 3 implementations + emission at q = 0.5; which files each publishes.
   EXPECT_EQ(ReadCases().size(), 22u);
+  EXPECT_EQ(CasesWith(".rounds.csv").size(), 22u);
+  EXPECT_EQ(CasesWith(".risk.csv").size(), 14u);         // jmckib, dmasadgdm
+  EXPECT_EQ(CasesWith(".pairs_round1.csv").size(), 7u);  // jmckib
+  EXPECT_EQ(CasesWith(".events.csv").size(), 14u);       // jmckib, dmasadgdm
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "models/expected_utility/contest.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "models/expected_utility/utilities.h"
@@ -26,14 +27,39 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
   mu_ = mu;
   const std::size_t n = x.size();
   for (std::size_t k = 0; k < n; ++k) usq_[k] = UtilityStatusQuo(r[k]);
+  if (positions_changed || position_id_.size() != n) {
+    std::vector<double> values = x;
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+    distinct_ = values.size();
+    position_id_.resize(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      position_id_[k] = static_cast<std::size_t>(
+          std::lower_bound(values.begin(), values.end(), x[k]) - values.begin());
+    }
+    // Worth it when positions repeat; bounded to 1 MiB of doubles per table (cache-resident).
+    use_table_ = distinct_ < n && n * distinct_ <= (std::size_t{1} << 17);
+    if (use_table_) {
+      us_table_.assign(n * distinct_, 0.0);
+      uf_table_.assign(n * distinct_, 0.0);
+      value_of_id_ = std::move(values);
+    }
+  }
+  if (use_table_) {
+    for (std::size_t k = 0; k < n; ++k) {
+      for (std::size_t p = 0; p < distinct_; ++p) {
+        // The same d and r as Evaluate would use for a partner at this position.
+        const double d = std::abs(x[k] - value_of_id_[p]) / range_;
+        us_table_[k * distinct_ + p] = UtilitySuccess(d, r[k]);
+        uf_table_[k * distinct_ + p] = UtilityFailure(d, r[k]);
+      }
+    }
+  }
   // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
   const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
   if (positions_changed || r_matters || !p_valid_) {
     table_.Prepare(x, r);
-    for (std::size_t i = 0; i < n; ++i) {
-      p_[i * n + i] = 0.0;
-      for (std::size_t j = i + 1; j < n; ++j) table_.Pair(i, j, &p_[i * n + j], &p_[j * n + i]);
-    }
+    table_.AllPairs(p_);
     p_valid_ = true;
   }
 }
@@ -54,6 +80,18 @@ double Contest::NoChallenge(double r, double usq, std::size_t challenger,
   return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
 }
 
+void Contest::SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
+  if (use_table_) {
+    const std::size_t at = i * distinct_ + position_id_[j];
+    *us = us_table_[at];
+    *uf = uf_table_[at];
+    return;
+  }
+  const double r = (*r_)[i];
+  *us = UtilitySuccess(d, r);
+  *uf = UtilityFailure(d, r);
+}
+
 PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
   const std::size_t n = x_->size();
   const std::vector<double>& r = *r_;
@@ -62,9 +100,14 @@ PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
   v.p_ji = p_[j * n + i];
   const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
   // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
-  const double us_i = UtilitySuccess(d, r[i]), uf_i = UtilityFailure(d, r[i]);
-  const double us_j = r[j] == r[i] ? us_i : UtilitySuccess(d, r[j]);
-  const double uf_j = r[j] == r[i] ? uf_i : UtilityFailure(d, r[j]);
+  double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;
+  SuccessFailure(i, j, d, &us_i, &uf_i);
+  if (r[j] == r[i]) {
+    us_j = us_i;
+    uf_j = uf_i;
+  } else {
+    SuccessFailure(j, i, d, &us_j, &uf_j);
+  }
   // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
   v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallenge(r[i], usq_[i], i, j));
   v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallenge(r[j], usq_[j], j, i));

@@ -30,7 +30,9 @@ class Contest {
           const std::vector<double>& salience, double range);
 
   // Caches one pass: positions x, risk exponents r, median voter mu. The P matrix is reused
-  // when only r changed and votes are linear (P does not depend on r then).
+  // when only r changed and votes are linear (P does not depend on r then). When actors share
+  // positions (integer scales), U^s and U^f are tabulated per actor and distinct position
+  // (UseUtilityTable), so each pow is computed once; the values are bit-identical.
   // x and r must outlive the calls to Evaluate.
   void Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                bool positions_changed);
@@ -45,6 +47,9 @@ class Contest {
   // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign).
   double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target) const;
 
+  // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.
+  void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const;
+
   ExpectedUtilityOptions options_;
   const std::vector<double>& salience_;
   double range_;
@@ -55,6 +60,14 @@ class Contest {
   std::vector<double> usq_;  // U^sq(r_k) per actor
   std::vector<double> p_;    // n×n, P_ij at [i*n + j]
   bool p_valid_ = false;
+  // Utility table: position_id_[k] indexes the distinct positions; us_table_/uf_table_ hold
+  // U^s, U^f at [actor * distinct + position id]. Only used while it is small enough to stay in
+  // cache (every pair reads two rows) and actors share positions.
+  std::vector<std::size_t> position_id_;
+  std::size_t distinct_ = 0;
+  std::vector<double> value_of_id_;  // the distinct positions, ascending
+  bool use_table_ = false;
+  std::vector<double> us_table_, uf_table_;
 };
 
 }  // namespace entente::eum

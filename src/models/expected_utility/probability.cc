@@ -17,6 +17,7 @@ ProbabilityTable::ProbabilityTable(const ExpectedUtilityOptions& options,
   prefix_w_.resize(n + 1);
   prefix_wx_.resize(n + 1);
   order_.resize(n);
+  split_.resize(n);
   scratch_.resize(n);
 }
 
@@ -41,6 +42,10 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
       sorted_x_[t] = x[order_[t]];
       prefix_w_[t + 1] = prefix_w_[t] + weight_[order_[t]];
       prefix_wx_[t + 1] = prefix_wx_[t] + weight_[order_[t]] * sorted_x_[t];
+    }
+    // Actors sharing a position share the first index of its run in sorted order.
+    for (std::size_t t = 0; t < n; ++t) {
+      split_[order_[t]] = t > 0 && sorted_x_[t] == sorted_x_[t - 1] ? split_[order_[t - 1]] : t;
     }
   }
   if (!fast_) {
@@ -85,7 +90,7 @@ void ProbabilityTable::Pair(std::size_t i, std::size_t j, double* p_ij, double* 
     return;
   }
   if (fast_) {
-    FastPair(xi, xj, p_ij, p_ji);
+    FastPair(i, j, p_ij, p_ji);
   } else {
     DirectPair(i, j, p_ij, p_ji);
   }
@@ -119,33 +124,66 @@ void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, do
   *p_ji = Ratio(options_, -net, negative, absolute, all_pairs_);
 }
 
-double ProbabilityTable::SumAbs(std::size_t lo, std::size_t hi, double z) const {
+double ProbabilityTable::SumAbs(std::size_t lo, std::size_t hi, double z, std::size_t split) const {
   if (lo >= hi) return 0.0;
-  auto split = std::lower_bound(sorted_x_.begin() + static_cast<std::ptrdiff_t>(lo),
-                                sorted_x_.begin() + static_cast<std::ptrdiff_t>(hi), z);
-  const std::size_t p = static_cast<std::size_t>(split - sorted_x_.begin());
+  // lower_bound within [lo, hi) is the whole-array lower_bound clamped to the range.
+  const std::size_t p = std::min(std::max(split, lo), hi);
   const double left = z * (prefix_w_[p] - prefix_w_[lo]) - (prefix_wx_[p] - prefix_wx_[lo]);
   const double right = (prefix_wx_[hi] - prefix_wx_[p]) - z * (prefix_w_[hi] - prefix_w_[p]);
   return left + right;
 }
 
-void ProbabilityTable::FastPair(double xi, double xj, double* p_ij, double* p_ji) const {
+void ProbabilityTable::FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
+  const double m = 0.5 * ((*x_)[i] + (*x_)[j]);
+  const auto below_it = std::lower_bound(sorted_x_.begin(), sorted_x_.end(), m);
+  const auto above_it = std::upper_bound(below_it, sorted_x_.end(), m);
+  FastPairAt(i, j, static_cast<std::size_t>(below_it - sorted_x_.begin()),
+             static_cast<std::size_t>(above_it - sorted_x_.begin()), p_ij, p_ji);
+}
+
+void ProbabilityTable::FastPairAt(std::size_t i, std::size_t j, std::size_t below,
+                                  std::size_t above, double* p_ij, double* p_ji) const {
   // With linear votes, v_k(i,j) = c_k s_k (|x_k − x_j| − |x_k − x_i|) / Δ has one sign on each
   // side of the midpoint m = (x_i + x_j)/2 (and is 0 at m), so each side's sum is a difference
   // of two Σ w |x − z| sums, read from prefix sums.
-  const double m = 0.5 * (xi + xj);
+  const double xi = (*x_)[i], xj = (*x_)[j];
+  const std::size_t si = split_[i], sj = split_[j];
   const std::size_t n = sorted_x_.size();
-  const auto below_it = std::lower_bound(sorted_x_.begin(), sorted_x_.end(), m);
-  const auto above_it = std::upper_bound(below_it, sorted_x_.end(), m);
-  const std::size_t below = static_cast<std::size_t>(below_it - sorted_x_.begin());
-  const std::size_t above = static_cast<std::size_t>(above_it - sorted_x_.begin());
-  const double low = (SumAbs(0, below, xj) - SumAbs(0, below, xi)) / range_;
-  const double high = (SumAbs(above, n, xj) - SumAbs(above, n, xi)) / range_;
+  const double low = (SumAbs(0, below, xj, sj) - SumAbs(0, below, xi, si)) / range_;
+  const double high = (SumAbs(above, n, xj, sj) - SumAbs(above, n, xi, si)) / range_;
   const double absolute = std::abs(low) + std::abs(high);
   *p_ij =
       Ratio(options_, low + high, std::max(0.0, low) + std::max(0.0, high), absolute, all_pairs_);
   *p_ji = Ratio(options_, -(low + high), std::max(0.0, -low) + std::max(0.0, -high), absolute,
                 all_pairs_);
+}
+
+void ProbabilityTable::AllPairs(std::vector<double>& p) const {
+  const std::size_t n = x_->size();
+  p.assign(n * n, 0.0);
+  if (!fast_) {
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = i + 1; j < n; ++j) Pair(i, j, &p[i * n + j], &p[j * n + i]);
+    }
+    return;
+  }
+  // Sweep: for the actor at sorted place t, partners at places u > t have nondecreasing
+  // midpoints, so lower_bound/upper_bound of the midpoint only move forward. FastPairAt is
+  // antisymmetric to the bit (a − b = −(b − a)), so the pair's index order does not matter.
+  for (std::size_t t = 0; t < n; ++t) {
+    const std::size_t a = order_[t];
+    std::size_t below = 0, above = 0;
+    for (std::size_t u = t + 1; u < n; ++u) {
+      const std::size_t b = order_[u];
+      if (sorted_x_[t] == sorted_x_[u]) continue;  // A12: no contest at the same position
+      const std::size_t i = a < b ? a : b, j = a < b ? b : a;
+      const double m = 0.5 * ((*x_)[i] + (*x_)[j]);
+      while (below < n && sorted_x_[below] < m) ++below;
+      if (above < below) above = below;
+      while (above < n && !(m < sorted_x_[above])) ++above;
+      FastPairAt(i, j, below, above, &p[i * n + j], &p[j * n + i]);
+    }
+  }
 }
 
 }  // namespace entente::eum

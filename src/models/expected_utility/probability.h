@@ -3,8 +3,8 @@
 //
 // Prepare() once per pass (positions and risk exponents fixed), then Probability(i, j) for any
 // pair. With linear votes and more than kDirectLimit actors, sums over voters come from prefix
-// sums over the sorted positions (O(log n) per pair); otherwise from a direct loop over voters,
-// the order the reference implementations sum in.
+// sums over the sorted positions (one binary search per pair); otherwise from a direct loop over
+// voters, the order the reference implementations sum in.
 //
 // Thread-safety: a prepared table may be read from many threads; Prepare is not thread-safe.
 #pragma once
@@ -32,6 +32,11 @@ class ProbabilityTable {
   // P_ij and P_ji from one pass over the voters (v_k(j,i) = −v_k(i,j)).
   void Pair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
 
+  // Every P at once: p[i * n + j] = P_ij (0 on the diagonal and between equal positions), the
+  // same values Pair gives. On the prefix-sum path the pairs are visited in sorted order, so the
+  // midpoint's place among the voters is found by a forward sweep instead of a binary search.
+  void AllPairs(std::vector<double>& p) const;
+
   // Forces the direct O(n) loop (for tests comparing it with the prefix-sum path).
   void set_force_direct(bool force) { force_direct_ = force; }
 
@@ -42,9 +47,14 @@ class ProbabilityTable {
   // v_k(a, b) = c_k s_k (d_kb^ρ − d_ka^ρ): voter k's vote for x_a over x_b (Sch eq. 28).
   double Vote(std::size_t k, std::size_t a, std::size_t b) const;
   void DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
-  void FastPair(double xi, double xj, double* p_ij, double* p_ji) const;
-  // Σ_{t in [lo, hi)} w_t |y_t − z| over the sorted positions.
-  double SumAbs(std::size_t lo, std::size_t hi, double z) const;
+  void FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
+  // FastPair with the midpoint's bounds in the sorted positions given: `below` = lower_bound,
+  // `above` = upper_bound of (x_i + x_j) / 2.
+  void FastPairAt(std::size_t i, std::size_t j, std::size_t below, std::size_t above, double* p_ij,
+                  double* p_ji) const;
+  // Σ_{t in [lo, hi)} w_t |y_t − z| over the sorted positions, where `split` is the index of the
+  // first sorted position >= z in the whole array (std::lower_bound), precomputed per actor.
+  double SumAbs(std::size_t lo, std::size_t hi, double z, std::size_t split) const;
 
   ExpectedUtilityOptions options_;
   std::vector<double> weight_;
@@ -57,6 +67,7 @@ class ProbabilityTable {
   // Sorted positions with prefix sums of weight and weight·position (fast path).
   std::vector<double> sorted_x_, prefix_w_, prefix_wx_;
   std::vector<std::size_t> order_;
+  std::vector<std::size_t> split_;  // split_[k]: first sorted index with position >= x_k
   std::vector<double> scratch_;
   // Direct path: u_[k * n + a] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction.
   std::vector<double> u_;

@@ -42,6 +42,32 @@ TEST(EumProbability, PrefixSumPathMatchesDirectLoop) {
   }
 }
 
+TEST(EumProbability, AllPairsSweepGivesExactlyThePairValues) {
+  // The sorted sweep of AllPairs must reproduce Pair to the bit, on both paths (150 actors on a
+  // coarse grid: prefix sums, ties and midpoints on voters; 40: the direct loop).
+  for (std::size_t n : {std::size_t{150}, std::size_t{40}}) {
+    for (const char* mode : {"positive", "net"}) {
+      ExpectedUtilityOptions options;
+      if (std::string(mode) == "net") options.numerator = ProbabilityNumerator::kNetVotes;
+      const Synthetic s = Make(n, 5);
+      ProbabilityTable table(options, s.w, 100.0);
+      table.Prepare(s.x, s.r);
+      std::vector<double> all;
+      table.AllPairs(all);
+      ASSERT_EQ(all.size(), n * n);
+      for (std::size_t i = 0; i < n; ++i) {
+        EXPECT_EQ(all[i * n + i], 0.0);
+        for (std::size_t j = i + 1; j < n; ++j) {
+          double pij = 0.0, pji = 0.0;
+          table.Pair(i, j, &pij, &pji);
+          ASSERT_EQ(all[i * n + j], pij) << n << " " << mode << " " << i << "," << j;
+          ASSERT_EQ(all[j * n + i], pji) << n << " " << mode << " " << j << "," << i;
+        }
+      }
+    }
+  }
+}
+
 TEST(EumProbability, Eq30ProbabilitiesSumToOne) {
   ExpectedUtilityOptions options;
   const Synthetic s = Make(40, 3);

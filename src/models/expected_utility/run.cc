@@ -199,9 +199,8 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < tolerance;
-    const bool cycle =
-        !converged && round >= 2 &&
-        MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
+    const bool cycle = !converged && round >= 2 &&
+                       MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +

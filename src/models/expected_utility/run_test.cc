@@ -2,29 +2,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <random>
 
 #include "entente/expected_utility.h"
 #include "entente/model.h"
+#include "testing/synthetic_actors.h"
 
 namespace entente {
 namespace {
 
-IssueTable RandomTable(std::size_t n, unsigned seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(0.0, 1.0);
-  IssueTable t;
-  t.issue_id = "issue";
-  for (std::size_t k = 0; k < n; ++k) {
-    t.actor_index.push_back(k);
-    t.actor_ids.push_back("a" + std::to_string(k));
-    t.position.push_back(std::round(u(rng) * 100.0));
-    t.capability.push_back(1.0 + 99.0 * u(rng));
-    t.salience.push_back(0.1 + 0.9 * u(rng));
-    t.votes.push_back(true);
-  }
-  return t;
-}
+IssueTable RandomTable(std::size_t n, unsigned seed) { return test_data::SyntheticActors(n, seed); }
 
 ExpectedUtilityOptions Bdm() { return *ExpectedUtilityPreset("bdm"); }
 
