@@ -40,6 +40,9 @@ struct Actor {
   double capability = 0.0;  // >= 0; relative power resources
   Role role = Role::kMember;
   bool veto = false;  // an explicit veto player under the decision rule
+  // Vote weight under the qualified-majority rule (e.g. EU Council votes); nullopt = one vote per
+  // member. Members only: an outsider never votes.
+  std::optional<double> votes;
   std::string description;
   std::string capability_source;  // free-text note on where the number came from
   SourceLocation where;
@@ -149,6 +152,9 @@ struct Scenario {
   std::vector<Event> events;
   // Decision rule named by the file ("" = model default). See docs/formats/scenario.md.
   std::string decision_rule;
+  // Vote weight a proposal needs under the qualified-majority rule, in units of Actor::votes
+  // (one per member when no actor has votes), e.g. 255 of the 345 Nice votes.
+  std::optional<double> quota;
   // Inputs given as distributions rather than points, in file order (empty for a point scenario).
   std::vector<UncertainInput> uncertain;
   // The file this came from and its exact text (for hashing and reproducibility).

@@ -108,8 +108,13 @@ Result<DecisionTable> DecisionTable::FromIssueTable(const Scenario& scenario,
   t.capability = table.capability;
   t.salience = table.salience;
   t.votes = table.votes;
-  for (std::size_t i = 0; i < table.size(); ++i)
-    t.veto.push_back(scenario.actors[table.actor_index[i]].veto);
+  bool weighted = false;  // some actor has `votes`: the scenario gives qualified-majority weights
+  for (const Actor& a : scenario.actors) weighted = weighted || a.votes.has_value();
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const Actor& a = scenario.actors[table.actor_index[i]];
+    t.veto.push_back(a.veto);
+    if (weighted) t.vote_weight.push_back(a.votes.value_or(0.0));
+  }
   return t;
 }
 
@@ -154,7 +159,8 @@ Result<DecisionOutcome> ApplyDecisionRule(const std::string& rule, const Decisio
     if (!options.quota) {
       return Status::InvalidArgument("issue '" + t.issue_id +
                                      "': the 'qualified-majority' rule needs a quota "
-                                     "(e.g. 255 of the 345 Nice votes)");
+                                     "(a scenario's top-level 'quota', e.g. 255 of the 345 "
+                                     "Nice votes)");
     }
     if (!t.vote_weight.empty() && t.vote_weight.size() != t.size()) {
       return Status::InvalidArgument("issue '" + t.issue_id +

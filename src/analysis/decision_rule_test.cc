@@ -179,6 +179,35 @@ TEST(DecisionTable, FromIssueTableTakesFinalPositionsAndVetoFlags) {
   EXPECT_EQ(t->position, (std::vector<double>{30.0, 70.0}));
   EXPECT_EQ(t->veto, (std::vector<bool>{false, true}));
   EXPECT_FALSE(DecisionTable::FromIssueTable(s, it, {1.0}).ok());
+  EXPECT_TRUE(t->vote_weight.empty());  // no actor has votes: one per member
+}
+
+TEST(DecisionTable, FromIssueTableTakesTheScenarioVotes) {
+  Scenario s;
+  Actor a{"a", "A", 1.0};
+  a.votes = 29.0;
+  Actor b{"b", "B", 2.0};
+  b.votes = 3.0;
+  Actor c{"c", "C", 2.0};  // no stance on the issue: not in the table
+  c.votes = 10.0;
+  s.actors = {a, b, c};
+  Issue i;
+  i.id = "x";
+  i.status_quo = 0.0;
+  s.issues = {i};
+  s.stances = {{Stance{80.0, 0.5}, Stance{0.0, 0.5}, std::nullopt}};
+  auto t = DecisionTable::FromIssueTable(s, MakeIssueTable(s, 0));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->vote_weight, (std::vector<double>{29.0, 3.0}));
+  // a alone (29 of 32) reaches a quota of 29; b prefers SQ but cannot block.
+  DecisionRuleOptions opt;
+  opt.quota = 29.0;
+  auto d = ApplyDecisionRule("qualified-majority", *t, opt);
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_TRUE(d->compromise_passes);
+  EXPECT_DOUBLE_EQ(d->support, 29.0);
+  ASSERT_EQ(d->blockers.size(), 1u);
+  EXPECT_EQ(d->blockers[0].actor_id, "b");
 }
 
 }  // namespace

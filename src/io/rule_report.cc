@@ -70,7 +70,10 @@ void ApplyRuleToSummary(const Scenario& scenario, const IssueResult& result,
     summary->rule_problem = decision_table.status().message();
     return;
   }
-  Result<DecisionOutcome> outcome = ApplyDecisionRule(scenario.decision_rule, *decision_table);
+  DecisionRuleOptions options;
+  options.quota = scenario.quota;
+  Result<DecisionOutcome> outcome =
+      ApplyDecisionRule(scenario.decision_rule, *decision_table, options);
   if (!outcome.ok()) {
     summary->rule_problem = outcome.status().message();
     return;

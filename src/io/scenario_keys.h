@@ -12,14 +12,15 @@
 namespace entente::io {
 
 inline const std::vector<std::string_view> kTopLevelKeys = {
-    "entente",        "title",         "date",   "description", "sources",
-    "salience_scale", "decision_rule", "issues", "actors",      "events"};
+    "entente",       "title", "date",   "description", "sources", "salience_scale",
+    "decision_rule", "quota", "issues", "actors",      "events"};
 inline const std::vector<std::string_view> kIssueKeys = {"id",    "label",      "description",
                                                          "scale", "status_quo", "outcome"};
 inline const std::vector<std::string_view> kScaleKeys = {"min", "max", "min_label", "max_label"};
 inline const std::vector<std::string_view> kOutcomeKeys = {"value", "note", "source"};
 inline const std::vector<std::string_view> kActorKeys = {
-    "id", "name", "capability", "capability_source", "role", "veto", "description", "stances"};
+    "id",    "name",        "capability", "capability_source", "role", "veto",
+    "votes", "description", "stances"};
 inline const std::vector<std::string_view> kStanceKeys = {"position", "salience", "source", "note"};
 inline const std::vector<std::string_view> kEventKeys = {
     "id", "label", "date", "round", "enabled", "source", "description", "changes"};

@@ -122,6 +122,7 @@ Status WriteActor(const Scenario& scenario, std::size_t a, const std::vector<std
   }
   if (actor.role == Role::kOutsider) *out += "    role: outsider\n";
   if (actor.veto) *out += "    veto: true\n";
+  if (actor.votes) *out += fmt::format("    votes: {}\n", Number(*actor.votes));
   std::string stances;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     if (k >= scenario.stances.size() || a >= scenario.stances[k].size()) continue;
@@ -208,6 +209,7 @@ Result<std::string> FormatScenarioYaml(const Scenario& scenario, const std::stri
   }
   out += "salience_scale: unit\n";
   if (!scenario.decision_rule.empty()) out += "decision_rule: " + scenario.decision_rule + "\n";
+  if (scenario.quota) out += "quota: " + Number(*scenario.quota) + "\n";
 
   out += "\nissues:\n";
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {

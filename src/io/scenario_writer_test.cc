@@ -43,7 +43,9 @@ void ExpectRoundTrip(const Scenario& in, const std::string& what) {
     EXPECT_NEAR(out->actors[a].capability, in.actors[a].capability, 1e-12);
     EXPECT_EQ(out->actors[a].role, in.actors[a].role);
     EXPECT_EQ(out->actors[a].veto, in.actors[a].veto);
+    EXPECT_EQ(out->actors[a].votes, in.actors[a].votes);
   }
+  EXPECT_EQ(out->quota, in.quota);
   for (std::size_t ko = 0; ko < kept.size(); ++ko) {
     const std::size_t k = kept[ko];
     const Issue& i = in.issues[k];
@@ -187,6 +189,13 @@ TEST(ScenarioWriter, RoundTripsEveryFieldAndOddText) {
   ASSERT_EQ(out->events[0].changes.size(), 2u);
   EXPECT_EQ(out->events[0].changes[1].issue, "timing-of-membership");
   EXPECT_EQ(out->events[0].changes[1].value, 5.0);
+}
+
+TEST(ScenarioWriter, RoundTripsQualifiedMajorityVotesAndQuota) {
+  Result<Scenario> in =
+      LoadScenario(std::string(ENTENTE_SOURCE_DIR) + "/tests/data/qmv_council.yaml");
+  ASSERT_TRUE(in.ok()) << in.status().message();
+  ExpectRoundTrip(*in, "qmv_council");
 }
 
 TEST(ScenarioWriter, ReadableShortStancesAndCommentHeader) {

@@ -73,6 +73,8 @@ class ScenarioReader {
   Status ReadChange(const YAML::Node& node, const std::string& what, const Scenario& scenario,
                     EventChange* change);
   Status CheckIssueWeights(const Scenario& scenario);
+  // Actor `votes` and the top-level `quota` of the qualified-majority rule.
+  Status CheckVotes(const Scenario& scenario);
   Status CheckInScale(const YamlEntry& entry, const std::string& field, double value, double lo,
                       double hi);
 
@@ -86,6 +88,8 @@ class ScenarioReader {
   std::unordered_map<std::string, std::size_t> actor_index_;
   double salience_max_ = 1.0;  // 100 under `salience_scale: percent`
   std::vector<YAML::Mark> issue_marks_;
+  std::vector<YAML::Mark> actor_marks_;
+  YAML::Mark rule_mark_, quota_mark_;  // of `decision_rule` and `quota`, for CheckVotes
 };
 
 std::optional<std::size_t> ScenarioReader::IssueIndex(const std::string& id) const {
@@ -173,6 +177,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
   index = 0;
   for (const YAML::Node& node : (*actors)->value) {
     if (Status s = ReadActor(node, index++, scenario); !s.ok()) return s;
+    actor_marks_.push_back(node.Mark());
   }
 
   if (const YamlEntry* events = top->Find("events")) {
@@ -184,7 +189,44 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
       scenario->events.push_back(std::move(event));
     }
   }
+  if (Status s = CheckVotes(*scenario); !s.ok()) return s;
   return CheckIssueWeights(*scenario);
+}
+
+Status ScenarioReader::CheckVotes(const Scenario& scenario) {
+  // Vote weights are all or nothing among the members, so that no member silently gets 0 or 1.
+  const Actor* first = nullptr;
+  double total = 0.0;
+  std::size_t members = 0;
+  for (const Actor& a : scenario.actors) {
+    if (a.role != Role::kMember) continue;
+    ++members;
+    if (a.votes && first == nullptr) first = &a;
+    total += a.votes.value_or(0.0);
+  }
+  if (first != nullptr) {
+    for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
+      const Actor& a = scenario.actors[i];
+      if (a.role != Role::kMember || a.votes) continue;
+      return file_.Error(actor_marks_[i],
+                         "actor " + Quote(a.id) + " has no 'votes'; when one member has them (" +
+                             Quote(first->id) + ", line " + std::to_string(first->where.line) +
+                             "), every member needs them");
+    }
+  } else {
+    total = static_cast<double>(members);  // one vote per member
+  }
+  if (scenario.quota && *scenario.quota > total) {
+    return file_.Error(quota_mark_, "'quota' " + FormatNumber(*scenario.quota) +
+                                        " exceeds the members' total votes " + FormatNumber(total) +
+                                        "; no proposal could ever pass");
+  }
+  if (scenario.decision_rule == "qualified-majority" && !scenario.quota) {
+    return file_.Error(rule_mark_,
+                       "'decision_rule' qualified-majority needs a top-level 'quota': the votes a "
+                       "proposal needs (e.g. 255 of the 345 Nice votes)");
+  }
+  return Status::Ok();
 }
 
 Status ScenarioReader::ReadHeader(const YamlMap& top, Scenario* scenario) {
@@ -236,6 +278,16 @@ Status ScenarioReader::ReadHeader(const YamlMap& top, Scenario* scenario) {
                               &scenario->decision_rule);
         !s.ok())
       return s;
+    rule_mark_ = e->mark();
+  }
+  if (const YamlEntry* e = top.Find("quota")) {
+    double quota = 0.0;
+    if (Status s = ReadNumber(file_, *e, "'quota'", &quota); !s.ok()) return s;
+    if (!(quota > 0.0)) {
+      return file_.Error(e->mark(), "'quota' must be > 0, got " + FormatNumber(quota));
+    }
+    scenario->quota = quota;
+    quota_mark_ = e->mark();
   }
   return Status::Ok();
 }
@@ -381,6 +433,20 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   if (const YamlEntry* e = map->Find("veto")) {
     if (Status s = ReadBool(file_, e->value, e->mark(), "veto of " + who, &actor.veto); !s.ok())
       return s;
+  }
+  if (const YamlEntry* e = map->Find("votes")) {
+    double votes = 0.0;
+    if (Status s = ReadNumber(file_, *e, "votes of " + who, &votes); !s.ok()) return s;
+    if (votes < 0) {
+      return file_.Error(e->mark(),
+                         "votes of " + who + " must be >= 0, got " + FormatNumber(votes));
+    }
+    if (actor.role == Role::kOutsider) {
+      return file_.Error(e->mark(), "votes of " + who +
+                                        ": an outsider never votes; remove 'votes' or make it a "
+                                        "member");
+    }
+    actor.votes = votes;
   }
   if (const YamlEntry* e = map->Find("description")) {
     if (Status s = ReadString(file_, *e, "description of " + who, &actor.description); !s.ok())

@@ -68,6 +68,29 @@ TEST(ParseScenarioYaml, ReadsMinimalScenario) {
   EXPECT_EQ(s.decision_rule, "");
 }
 
+TEST(ParseScenarioYaml, ReadsQualifiedMajorityVotesAndQuota) {
+  std::string text = Edit("title: \"Minimal\"\n",
+                          "title: \"Minimal\"\ndecision_rule: qualified-majority\nquota: 2.5\n");
+  text.replace(text.find("    capability: 2\n"), 18, "    capability: 2\n    votes: 2\n");
+  text.replace(text.find("    capability: 1\n"), 18, "    capability: 1\n    votes: 1.5\n");
+  Result<Scenario> r = ParseScenarioYaml(text, "qmv.yaml");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->decision_rule, "qualified-majority");
+  EXPECT_EQ(r->quota, 2.5);
+  EXPECT_EQ(r->actors[0].votes, 2.0);
+  EXPECT_EQ(r->actors[1].votes, 1.5);
+  // Without votes every member has one: a quota of 2 of the 2 members is fine, 3 is not.
+  EXPECT_TRUE(
+      ParseScenarioYaml(Edit("title: \"Minimal\"\n", "title: \"Minimal\"\nquota: 2\n"), "s.yaml")
+          .ok());
+  EXPECT_EQ(ErrorOf(Edit("title: \"Minimal\"\n", "title: \"Minimal\"\nquota: 3\n")),
+            "s.yaml:3:8: 'quota' 3 exceeds the members' total votes 2; no proposal could ever "
+            "pass\n"
+            "    3 | quota: 3\n"
+            "      |        ^");
+  EXPECT_FALSE(ParseScenarioYaml(kMinimal, "s.yaml")->quota.has_value());
+}
+
 TEST(ParseScenarioYaml, ReadsEveryFieldOfTheFullExample) {
   Result<Scenario> r = LoadScenario(std::string(ENTENTE_SOURCE_DIR) + "/tests/data/good_full.yaml");
   ASSERT_TRUE(r.ok()) << r.status().message();

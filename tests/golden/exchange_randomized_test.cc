@@ -3,6 +3,7 @@
 // runs, and statistical checks over many seeds (bit-equality with Python's RNG is not a goal).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <string>
@@ -195,6 +196,49 @@ TEST(ExchangeRandomRate, RatesLieUniformlyInTheRangeWhereBothGain) {
   const double mean = sum / n;
   EXPECT_NEAR(mean, 0.5, 0.05);                         // U(0,1): mean 1/2
   EXPECT_NEAR(sum2 / n - mean * mean, 1.0 / 12, 0.02);  // variance 1/12
+}
+
+// Random Rate's matching (docs/models/exchange.md): round 1 starts with the first candidate, in
+// creation order, that is the best of both partners by their own gains; when no candidate is,
+// with the one whose worse-off partner gains most.
+TEST(ExchangeRandomRate, FirstExchangeIsTheFirstMutualBest) {
+  int mutual = 0;
+  for (std::uint64_t seed = 0; seed < 40; ++seed) {
+    const ExchangeResult r = RunVariant("synth6x3", ExchangeVariant::kRandomRate, 0.0, seed, 1);
+    ASSERT_FALSE(r.rounds.empty());
+    if (r.rounds[0].exchanges.empty()) continue;
+    const auto& cands = r.candidates_round1;
+    std::map<std::string, double> best;
+    for (const auto& c : cands) {
+      if (!c.valid) continue;
+      best[c.i.actor] = std::max(best.count(c.i.actor) ? best[c.i.actor] : -1.0, c.i.gain);
+      best[c.j.actor] = std::max(best.count(c.j.actor) ? best[c.j.actor] : -1.0, c.j.gain);
+    }
+    const RealisedExchange* expected = nullptr;
+    for (const auto& c : cands) {
+      if (c.valid && c.i.gain >= best[c.i.actor] && c.j.gain >= best[c.j.actor]) {
+        expected = &c;
+        ++mutual;
+        break;
+      }
+    }
+    if (expected == nullptr) {
+      for (const auto& c : cands) {
+        if (c.valid && (expected == nullptr || std::min(c.i.gain, c.j.gain) >
+                                                   std::min(expected->i.gain, expected->j.gain)))
+          expected = &c;
+      }
+    }
+    ASSERT_NE(expected, nullptr);
+    const RealisedExchange& first = r.rounds[0].exchanges[0];
+    SCOPED_TRACE("seed " + std::to_string(seed));
+    EXPECT_EQ(first.i.actor, expected->i.actor);
+    EXPECT_EQ(first.j.actor, expected->j.actor);
+    EXPECT_EQ(first.i.supply_issue, expected->i.supply_issue);
+    EXPECT_EQ(first.j.supply_issue, expected->j.supply_issue);
+    EXPECT_NEAR(first.dq / first.dp, expected->dq / expected->dp, 1e-12);
+  }
+  EXPECT_GT(mutual, 0);
 }
 
 }  // namespace

@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""Research probe (not part of the build or CI): entente's Equal Gain exchange model
+(src/models/exchange/, dutch_models.md section 4) re-written in Python's 28-digit decimal,
+to find the operation order in which the reference implementation rounds. The reference
+decides its near ties and its "adjusted mean exactly at the target" cases by decimal rounding
+noise (docs/models/exchange.md, "Agreement with the reference implementation").
+
+Usage:  ENTENTE_SHARED_DIR=<shared> python3 exchange_decimal_probe.py CASE [OPTION...]
+CASE is sample_data, copenhagen, cop21, tiny2 or synth6x3. Prints the first realised exchange
+that differs from the vector's exchanges.csv (with the top of the ranking at that point) and the
+largest outcome difference per round. DBG=round,actor1,actor2 traces one pair's computations.
+
+Defaults are the operation orders the vectors' printed decimal zeros confirm (rt=1, ns=1,
+exact overshoot comparisons). Options select alternatives still to be tested:
+  g2=0|1|2    gain in the branch where A moves fully: A's (0) or B's (1) formula, or B's with
+              dp*s_Bp grouped as dq*(rate*s_Bp) (2)
+  g1=1        gain in the branch where B moves fully grouped as dp*(rate*s_Aq)
+  b2=0..3     grouping of dp = dq*(s_Aq+s_Bq)/(s_Ap+s_Bp) in that branch
+  rt=0..4     grouping of the Equal Gain rate (1 confirmed)
+  ns=0..3     position update constants/grouping (1..3: binary-float 0.1/0.4, confirmed)
+  sh, bk, g   groupings of the shift, the move from a shift, the gain
+  acs, ocs    adjusted mean / outcome summed as x*s*c instead of w*x
+  specdelta, revpos, moveratio   forms of the capped move
+  r3, r3b, incl, heur            overshoot comparison rules other than exact
+"""
+import csv, sys, os
+from decimal import Decimal as D, getcontext
+getcontext().prec = 28
+VEC = os.environ.get('ENTENTE_SHARED_DIR', '../shared') + '/vectors/exchange/'
+OPT = set(sys.argv[2:])
+if not OPT & {'r3', 'r3b', 'incl', 'heur'}:
+    OPT.add('exact')
+
+def load(name):
+    d = VEC + name
+    actors, issues = [], []
+    for r in csv.DictReader(open(d + '/order.csv')):
+        (actors if r['kind'] == 'actor' else issues).append(r['id'])
+    n, m = len(actors), len(issues)
+    has = [[False]*n for _ in range(m)]
+    x = [[D(0)]*n for _ in range(m)]
+    s = [[D(0)]*n for _ in range(m)]
+    c = [[D(0)]*n for _ in range(m)]
+    for r in csv.DictReader(open(d + '/input.csv')):
+        i, k = actors.index(r['actor']), issues.index(r['issue'])
+        lo, hi, raw = D(r['lower']), D(r['upper']), D(r['position_raw'])
+        has[k][i] = True
+        if 'xorder2' in OPT:
+            x[k][i] = (raw - lo) * 100 / (hi - lo)
+        else:
+            x[k][i] = D(100) / (hi - lo) * (raw - lo)
+        s[k][i] = D(r['salience'])
+        c[k][i] = D(r['power'])
+    w = [[c[k][i] * s[k][i] if has[k][i] else D(0) for i in range(n)] for k in range(m)]
+    den = []
+    for k in range(m):
+        t = D(0)
+        for i in range(n):
+            if has[k][i]:
+                t += w[k][i]
+        den.append(t)
+    return dict(actors=actors, issues=issues, n=n, m=m, has=has, x=x, s=s, c=c, w=w, den=den)
+
+def outcome(T, k, pos):
+    num = D(0)
+    for i in range(T['n']):
+        if T['has'][k][i]:
+            if 'ocs' in OPT:
+                num += pos[k][i] * T['s'][k][i] * T['c'][k][i]
+            else:
+                num += T['w'][k][i] * pos[k][i]
+    return num / T['den'][k]
+
+class Side:
+    __slots__ = ('actor', 'supply', 'demand', 'round_start', 'x', 'target', 'move', 'y', 'gain',
+                 'nbs0', 'nbs1', 'history')
+    def copy(self):
+        o = Side()
+        for a in Side.__slots__:
+            setattr(o, a, getattr(self, a))
+        o.history = list(self.history)
+        return o
+
+class Cand:
+    pass
+
+MINMOVE = D('1e-10'); MINGAIN = D('1e-10')
+
+def side_valid(sd):
+    mv = sd.move
+    if not (abs(mv) > MINMOVE) or abs(mv) > 100: return False
+    if sd.y < 0 or sd.y > 100: return False
+    tot = mv
+    for h in sd.history:
+        if not (h * mv > 0): return False
+        tot += h
+    return tot <= 100
+
+def check_valid(c):
+    return c.gain >= MINGAIN and side_valid(c.a) and side_valid(c.b)
+
+def weights(ctx, c):
+    T = ctx['T']
+    pw = dict(sAp=T['s'][c.p][c.a.actor], sAq=T['s'][c.q][c.a.actor], sBp=T['s'][c.p][c.b.actor],
+              sBq=T['s'][c.q][c.b.actor], wAq=T['w'][c.q][c.a.actor], wBp=T['w'][c.p][c.b.actor],
+              Dp=T['den'][c.p], Dq=T['den'][c.q], distA=abs(c.a.target - c.a.x),
+              distB=abs(c.b.target - c.b.x))
+    pw['usable'] = pw['wAq'] > 0 and pw['wBp'] > 0
+    return pw
+
+def sign(fr, to):
+    return 1 if fr <= to else -1
+
+def set_moves(pw, c, ma, mb, dp, dq):
+    c.dp, c.dq = dp, dq
+    c.a.move = ma if c.a.x <= c.a.target else -ma
+    c.b.move = mb if c.b.x <= c.b.target else -mb
+    c.a.y = c.a.x + c.a.move
+    c.b.y = c.b.x + c.b.move
+    c.a.gain = dp * pw['sAp'] - dq * pw['sAq']
+    c.b.gain = dq * pw['sBq'] - dp * pw['sBp']
+
+VAR = {'rt': 1, 'ns': 1}
+for o in OPT:
+    if '=' in o:
+        k, v = o.split('='); VAR[k] = int(v)
+
+def shift(move, w, Dn):
+    v = VAR.get('sh', 0)
+    if v == 0: return move * w / Dn
+    if v == 1: return move * (w / Dn)
+    if v == 2: return w * move / Dn
+    if v == 3: return w / Dn * move
+
+def rate(dx, s1, s2, s3, s4):
+    # dx * (s1 + s2) / (s3 + s4)
+    v = VAR.get('rt', 0)
+    if v == 0: return dx * (s1 + s2) / (s3 + s4)
+    if v == 1: return dx * ((s1 + s2) / (s3 + s4))
+    if v == 2: return (s1 + s2) / (s3 + s4) * dx
+    if v == 3: return (s1 + s2) * dx / (s3 + s4)
+    if v == 4: return dx / (s3 + s4) * (s1 + s2)
+
+def back(ratio, Dn, w):
+    v = VAR.get('bk', 0)
+    if v == 0: return ratio * Dn / w
+    if v == 1: return ratio * (Dn / w)
+    if v == 2: return ratio / (w / Dn)
+    if v == 3: return ratio / w * Dn
+
+def gainf(pw, dp, dq):
+    v = VAR.get('g', 0)
+    if v == 0: return abs(dp * pw['sAp'] - dq * pw['sAq'])
+    if v == 1: return abs(dq * pw['sBq'] - dp * pw['sBp'])
+    if v == 2: return abs(pw['sAp'] * dp - pw['sAq'] * dq)
+
+def solve_eg(pw, c):
+    mb = pw['distB']
+    dp = shift(mb, pw['wBp'], pw['Dp'])
+    dq = rate(dp, pw['sAp'], pw['sBp'], pw['sAq'], pw['sBq'])
+    ma = back(dq, pw['Dq'], pw['wAq'])
+    if ma > pw['distA']:
+        ma = pw['distA']
+        dq = shift(ma, pw['wAq'], pw['Dq'])
+        v = VAR.get('b2', 0)
+        if v == 0: dp = rate(dq, pw['sAq'], pw['sBq'], pw['sAp'], pw['sBp'])
+        elif v == 1: dp = dq / ((pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq']))
+        elif v == 2: dp = dq * (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
+        elif v == 3: dp = dq / (pw['sAp'] + pw['sBp']) * (pw['sAq'] + pw['sBq'])
+        mb = back(dp, pw['Dp'], pw['wBp'])
+        set_moves(pw, c, ma, mb, dp, dq)
+        v = VAR.get('g2', 0)
+        if v == 0: c.gain = gainf(pw, dp, dq)
+        elif v == 1: c.gain = abs(dq * pw['sBq'] - dp * pw['sBp'])
+        elif v == 2:
+            r2 = (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
+            c.gain = abs(dq * pw['sBq'] - dq * (r2 * pw['sBp']))
+        return
+    set_moves(pw, c, ma, mb, dp, dq)
+    c.gain = gainf(pw, dp, dq)
+    if VAR.get('g1', 0) == 1:
+        r1 = (pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq'])
+        c.gain = abs(dp * pw['sAp'] - dp * (r1 * pw['sAq']))
+
+def adjusted_mean(ctx, c, sd, z, want_num=False):
+    T = ctx['T']; u = sd.supply; x0 = ctx['start']
+    num = D(0)
+    upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
+    for i in range(T['n']):
+        if not T['has'][u][i]: continue
+        if i == sd.actor: pos = z
+        elif i in upd: pos = upd[i]
+        else: pos = x0[u][i]
+        if 'acs' in OPT:
+            num += pos * T['s'][u][i] * T['c'][u][i]
+        else:
+            num += T['w'][u][i] * pos
+    if want_num: return num
+    return num / T['den'][u]
+
+def T_s(ctx, sd): return ctx['T']['s'][sd.supply][sd.actor]
+def T_c(ctx, sd): return ctx['T']['c'][sd.supply][sd.actor]
+
+def cap_overshoot(ctx, pw, c):
+    for which in ('a', 'b'):
+        sd = getattr(c, which)
+        o0 = adjusted_mean(ctx, c, sd, sd.x)
+        o1 = adjusted_mean(ctx, c, sd, sd.y)
+        sd.nbs0, sd.nbs1 = o0, o1
+        t = sd.target
+        if 'heur' in OPT:
+            d0 = D(0) if abs(o0 - t) < D('1e-9') else o0 - t
+            d1 = o1 - t
+            at_target = d0 == 0 and sd.x == sd.round_start
+            between = at_target or (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        elif 'r3b' in OPT:
+            d0 = round(o0, 3) - round(t, 3); d1 = round(o1, 3) - round(t, 3)
+            between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        elif 'r3' in OPT:
+            d0 = round(o0, 3) - round(t, 3); d1 = o1 - t
+            between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        elif 'incl' in OPT:
+            d0 = o0 - t; d1 = o1 - t
+            between = (d0 <= 0 and d1 > 0) or (d0 >= 0 and d1 < 0)
+        elif 'exact' in OPT:
+            d0 = o0 - t; d1 = o1 - t
+            between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        else:
+            d0 = D(0) if abs(o0 - t) < D('1e-9') else o0 - t
+            d1 = o1 - t
+            at_target = d0 == 0 and sd.x == sd.round_start
+            between = at_target or (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        if not between: continue
+        Dn = pw['Dq'] if which == 'a' else pw['Dp']
+        wS = pw['wAq'] if which == 'a' else pw['wBp']
+        if 'revpos' in OPT:
+            rest = adjusted_mean(ctx, c, sd, D(0), True)
+            if 'acs' in OPT:
+                ynew = (t * Dn - rest) / (T_s(ctx, sd) * T_c(ctx, sd))
+            else:
+                ynew = (t * Dn - rest) / wS
+            delta = abs(ynew - sd.x)
+        elif 'specdelta' in OPT:
+            delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / wS
+        else:
+            delta = abs(t * Dn - o0 * Dn) / wS
+        ratio = delta * wS / Dn
+        if which == 'a':
+            dq = ratio
+            dp = dq * (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
+        else:
+            dp = ratio
+            dq = dp * (pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq'])
+        ma = delta if which == 'a' else dq * pw['Dq'] / pw['wAq']
+        mb = delta if which == 'b' else dp * pw['Dp'] / pw['wBp']
+        if 'moveratio' in OPT:
+            ma = dq * pw['Dq'] / pw['wAq']
+            mb = dp * pw['Dp'] / pw['wBp']
+        set_moves(pw, c, ma, mb, dp, dq)
+        sd.nbs1 = adjusted_mean(ctx, c, sd, sd.y)
+        c.gain = abs(c.a.gain)
+        if not check_valid(c): return False
+    return True
+
+DBG = os.environ.get('DBG')
+def compute(ctx, c):
+    _compute(ctx, c)
+    if DBG:
+        r, a1, a2 = DBG.split(',')
+        T = ctx['T']
+        if ctx.get('rnd') == int(r) and {T['actors'][c.a.actor], T['actors'][c.b.actor]} == {a1, a2}:
+            print('DBG', c.index, 'valid', c.valid, 'gain', c.gain)
+            for nm in ('a', 'b'):
+                sd = getattr(c, nm)
+                print('   ', nm, T['actors'][sd.actor], T['issues'][sd.supply], 'rs', sd.round_start, 'x', sd.x, 't', sd.target, 'mv', sd.move, 'y', sd.y, 'nbs0', sd.nbs0, 'nbs1', sd.nbs1, 'hist', sd.history)
+
+def _compute(ctx, c):
+    c.valid = False
+    pw = weights(ctx, c)
+    if not pw['usable']:
+        c.gain = D(0); return
+    solve_eg(pw, c)
+    if not check_valid(c): return
+    if not cap_overshoot(ctx, pw, c): return
+    c.valid = True
+
+def make_side(actor, supply, demand, x0):
+    sd = Side(); sd.actor, sd.supply, sd.demand = actor, supply, demand
+    sd.round_start = sd.x = x0[supply][actor]
+    sd.move = sd.y = sd.gain = sd.nbs0 = sd.nbs1 = D(0); sd.history = []
+    return sd
+
+def make_cand(ctx, idx, p, q, first, second):
+    T = ctx['T']; x0 = ctx['start']; s = T['s']
+    c = Cand(); c.index, c.p, c.q = idx, p, q; c.updates = {}
+    if 'ratio' in OPT:
+        swap = s[p][first] / s[q][first] < s[p][second] / s[q][second]
+    else:
+        lhs = s[p][first] * s[q][second]; rhs = s[p][second] * s[q][first]
+        swap = lhs < rhs
+    a, b = (second, first) if swap else (first, second)
+    c.a = make_side(a, q, p, x0); c.a.target = x0[q][b]
+    c.b = make_side(b, p, q, x0); c.b.target = x0[p][a]
+    compute(ctx, c)
+    return c
+
+def recalc(ctx, e, c):
+    changed = False
+    for cs in (c.a, c.b):
+        for es in (e.a, e.b):
+            if cs.actor != es.actor or cs.supply != es.supply: continue
+            cs.history.append(cs.move); cs.x = es.y; changed = True
+    def demands(actor, issue):
+        return (c.a.actor == actor and c.a.demand == issue) or (c.b.actor == actor and c.b.demand == issue)
+    def setu(issue, actor, value):
+        key = (issue, actor)
+        if key in c.updates:
+            old = c.updates[key]
+            st = ctx['start'][issue][actor]
+            kept = min(old, value) if st <= old else max(old, value)
+            if kept == old: return False
+            c.updates[key] = kept; return True
+        c.updates[key] = value; return True
+    if demands(e.b.actor, e.b.demand): changed |= setu(e.b.demand, e.a.actor, e.a.y)
+    if demands(e.a.actor, e.a.demand): changed |= setu(e.a.demand, e.b.actor, e.b.y)
+    if changed: compute(ctx, c)
+
+def run(T, rounds=10):
+    start = [row[:] for row in T['x']]
+    log = []
+    outs = []
+    for rnd in range(1, rounds + 1):
+        ctx = dict(T=T, start=start, rnd=rnd)
+        left = [[T['has'][k][i] and start[k][i] <= outcome(T, k, start) for i in range(T['n'])] for k in range(T['m'])]
+        pool = []
+        for p in range(T['m']):
+            for q in range(p + 1, T['m']):
+                g = [[], [], [], []]
+                for i in range(T['n']):
+                    if not (T['has'][p][i] and T['has'][q][i]): continue
+                    g[left[p][i] + 2 * left[q][i]].append(i)
+                for i in g[0]:
+                    for j in g[3]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
+                for i in g[1]:
+                    for j in g[2]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
+        lst = list(pool)
+        realised = []
+        while lst:
+            lst.sort(key=lambda c: c.gain, reverse=True)
+            e = lst.pop(0)
+            if not e.valid: continue
+            realised.append(e)
+            log.append((rnd, len(realised), e, [(str(x.gain), T['actors'][x.a.actor], T['issues'][x.a.supply], T['actors'][x.b.actor], T['issues'][x.b.supply], x.index, x.valid) for x in ([e] + lst[:4])]))
+            nl = []
+            for c in lst:
+                if not c.valid: continue
+                recalc(ctx, e, c)
+                if c.valid: nl.append(c)
+            lst = nl
+        voting = [row[:] for row in start]
+        for e in realised:
+            voting[e.a.supply][e.a.actor] = e.a.y
+            voting[e.b.supply][e.b.actor] = e.b.y
+        outs.append([outcome(T, k, voting) for k in range(T['m'])])
+        nxt = [row[:] for row in start]
+        for k in range(T['m']):
+            for i in range(T['n']):
+                if not T['has'][k][i] or voting[k][i] == start[k][i]: continue
+                v = VAR.get('ns', 0)
+                if v == 0:
+                    f = D('0.1') + D('0.4') * (1 - T['s'][k][i])
+                    nxt[k][i] = start[k][i] + f * (voting[k][i] - start[k][i])
+                elif v == 1:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = start[k][i] + f * (voting[k][i] - start[k][i])
+                elif v == 2:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = start[k][i] + (voting[k][i] - start[k][i]) * f
+                elif v == 3:
+                    f = D(0.4) * (1 - T['s'][k][i]) + D(0.1)
+                    nxt[k][i] = start[k][i] + f * (voting[k][i] - start[k][i])
+        start = nxt
+    return log, outs
+
+def main():
+    name = sys.argv[1]
+    T = load(name)
+    log, outs = run(T)
+    rows = list(csv.DictReader(open(VEC + name + '/exchanges.csv')))
+    first_bad = None
+    for k, (rnd, seq, e, nextg) in enumerate(log):
+        if k >= len(rows): first_bad = (rnd, seq, 'extra'); break
+        r = rows[k]
+        ok = (int(r['round']) == rnd and int(r['seq']) == seq and r['i_actor'] == T['actors'][e.a.actor]
+              and r['j_actor'] == T['actors'][e.b.actor] and r['i_supply_issue'] == T['issues'][e.a.supply]
+              and abs(float(r['gain']) - float(e.gain)) < 1e-9 and abs(float(r['i_y']) - float(e.a.y)) < 1e-9
+              and abs(float(r['j_y']) - float(e.b.y)) < 1e-9)
+        if not ok:
+            first_bad = (rnd, seq, r['round'], r['seq'], r['i_actor'], r['j_actor'], r['gain'], T['actors'][e.a.actor], T['actors'][e.b.actor], str(e.gain))
+            print('top at mismatch:'); [print('  ', t) for t in nextg]
+            print('ref row:', r['i_actor'], r['i_supply_issue'], r['j_actor'], r['j_supply_issue'], r['gain'], r['tie_with_next'])
+            break
+    print(name, 'exchanges', len(log), 'ref', len(rows), 'first mismatch', first_bad)
+    ref = list(csv.DictReader(open(VEC + name + '/outcomes.csv')))
+    worst = [0.0] * 11
+    for r in ref:
+        rnd = int(r['round']); k = T['issues'].index(r['issue'])
+        worst[rnd] = max(worst[rnd], abs(float(r['outcome_voting']) - float(outs[rnd - 1][k])))
+    print(' max |outcome diff| per round', ' '.join('%.3g' % v for v in worst[1:]))
+
+main()
