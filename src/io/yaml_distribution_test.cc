@@ -7,6 +7,7 @@
 #include <string>
 
 #include "entente/io.h"
+#include "entente/scenario_writer.h"
 #include "entente/uncertainty.h"
 
 namespace entente {
@@ -130,6 +131,31 @@ TEST(UncertainInputs, SampledScenariosStayValid) {
     EXPECT_LE(s.stances[0][1]->salience, 1);
     const double c = s.actors[2].capability;
     EXPECT_TRUE(c == 1 || c == 3) << c;
+  }
+}
+
+TEST(UncertainInputs, SurviveTheScenarioWriter) {
+  Result<Scenario> r =
+      ParseScenarioYaml(Text("percent", "{uniform: [40, 90]}", "60", "10"), "u.yaml");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  Result<std::string> text = FormatScenarioYaml(*r);
+  ASSERT_TRUE(text.ok()) << text.status().message();
+  Result<Scenario> back = ParseScenarioYaml(*text, "back.yaml");
+  ASSERT_TRUE(back.ok()) << back.status().message() << "\n" << *text;
+  ASSERT_EQ(back->uncertain.size(), r->uncertain.size());
+  for (std::size_t k = 0; k < r->uncertain.size(); ++k) {
+    const UncertainInput& a = r->uncertain[k];
+    const UncertainInput& b = back->uncertain[k];
+    EXPECT_EQ(a.actor, b.actor);
+    EXPECT_EQ(a.issue, b.issue);
+    EXPECT_EQ(a.field, b.field);
+    EXPECT_EQ(a.distribution.kind, b.distribution.kind);
+    EXPECT_DOUBLE_EQ(a.distribution.low, b.distribution.low);
+    EXPECT_DOUBLE_EQ(a.distribution.high, b.distribution.high);
+    EXPECT_DOUBLE_EQ(a.distribution.mean, b.distribution.mean);
+    EXPECT_DOUBLE_EQ(a.distribution.sd, b.distribution.sd);
+    EXPECT_EQ(a.distribution.estimates, b.distribution.estimates);
+    EXPECT_EQ(a.distribution.bootstrap, b.distribution.bootstrap);
   }
 }
 

@@ -31,12 +31,23 @@ integrity() {
 
 # A random delay in [lo, hi] milliseconds.
 delay() { printf '0.%03d' $(($1 + RANDOM % ($2 - $1))); }
+stored() { [ -f "$store" ] || { echo 0; return; }; sqlite3 "$store" "SELECT COUNT(*) FROM replications;" 2>/dev/null || echo 0; }
+# Kills process $1 with SIGKILL at a random moment after the store has grown past $2 rows (so
+# that kills land mid-run whatever the machine's speed), or when it ends by itself.
+kill_later() {
+  local pid=$1 before=$2
+  for _ in $(seq 1 500); do
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(stored)" -gt "$before" ] && break
+    sleep 0.02
+  done
+  sleep "$(delay 0 150)"
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
 
 "$entente" sweep "$scenario" "${common[@]}" --store "$store" --threads 2 -o "$work/never.csv" &
-pid=$!
-sleep "$(delay 50 400)"
-kill -KILL "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+kill_later $! 0
 [ -f "$work/never.csv" ] && fail "a killed sweep wrote its report"
 [ -f "$store" ] || fail "no store after the first kill"
 integrity "the first kill"
@@ -44,13 +55,34 @@ run=$(sqlite3 "$store" "SELECT MAX(id) FROM runs;")
 [ "$run" = "1" ] || fail "expected run 1, got '$run'"
 echo "killed the first sweep with $(sqlite3 "$store" "SELECT COUNT(*) FROM replications;")/$samples stored"
 
+# Ctrl-C: the sweep stops between batches, marks the run interrupted and says how to resume.
+"$entente" sweep --resume "$run" --store "$store" --threads 2 --format csv -o "$work/never.csv" \
+    2> "$work/sigint.err" &
+pid=$!
+before=$(stored)
+for _ in $(seq 1 500); do
+  kill -0 "$pid" 2>/dev/null || break
+  [ "$(stored)" -gt "$before" ] && break
+  sleep 0.02
+done
+kill -INT "$pid" 2>/dev/null || true
+code=0
+wait "$pid" || code=$?
+if [ "$code" = "130" ]; then
+  [ "$(sqlite3 "$store" "SELECT status FROM runs WHERE id = $run;")" = "interrupted" ] ||
+    fail "after SIGINT the run is not marked interrupted"
+  grep -q "entente sweep --resume $run --store $store" "$work/sigint.err" ||
+    fail "no resume hint after SIGINT: $(cat "$work/sigint.err")"
+  echo "SIGINT: $(stored)/$samples stored, run marked interrupted"
+elif [ "$code" != "0" ]; then
+  fail "SIGINT: exit code $code, expected 130"
+fi
+integrity "SIGINT"
+
 for attempt in 1 2 3; do
   "$entente" sweep --resume "$run" --store "$store" --threads 1 --format csv --quiet \
       -o "$work/never.csv" &
-  pid=$!
-  sleep "$(delay 20 200)"
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  kill_later $! "$(stored)"
   integrity "kill $((attempt + 1))"
   echo "kill $((attempt + 1)): $(sqlite3 "$store" "SELECT COUNT(*) FROM replications;")/$samples stored"
 done
@@ -73,4 +105,4 @@ diff <(tail -n +2 "$work/reference.csv") <(tail -n +2 "$work/resumed.csv") ||
 rows=$("$entente" runs export "$run" --store "$store" | tail -n +2 | wc -l)
 [ "$rows" = "$((samples * 2))" ] || fail "runs export has $rows rows, expected $((samples * 2))"
 "$entente" runs show "$run" --store "$store" | grep -q "complete" || fail "runs show"
-echo "ok: killed 4 times, resumed, identical to the uninterrupted run"
+echo "ok: killed 4 times and interrupted once, resumed, identical to the uninterrupted run"
