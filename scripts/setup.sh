@@ -10,8 +10,9 @@ packages=(
   build-essential cmake git pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev python3
+  libsqlite3-dev sqlite3 python3
   chromium  # the browser test of `entente report` (tests/browser/)
+  libopenmpi-dev openmpi-bin
 )
 # Node.js and npm: from Debian unless a node is already installed.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

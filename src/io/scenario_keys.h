@@ -22,6 +22,9 @@ inline const std::vector<std::string_view> kActorKeys = {
     "id",    "name",        "capability", "capability_source", "role", "veto",
     "votes", "description", "stances"};
 inline const std::vector<std::string_view> kStanceKeys = {"position", "salience", "source", "note"};
+// A capability, position or salience given as a distribution (io/yaml_distribution.h).
+inline const std::vector<std::string_view> kDistributionKeys = {"uniform", "triangular", "normal",
+                                                                "experts", "bootstrap"};
 inline const std::vector<std::string_view> kEventKeys = {
     "id", "label", "date", "round", "enabled", "source", "description", "changes"};
 inline const std::vector<std::string_view> kChangeKeys = {"actor", "issue", "capability",
