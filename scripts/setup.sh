@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev python3
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest
 )
 
 missing=()

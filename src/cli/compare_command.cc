@@ -37,33 +37,6 @@ struct CompareFlags {
   std::string output;
 };
 
-struct Skipped {
-  std::string model;
-  std::string reason;
-};
-
-// Runs every registered model; a model's failure is recorded in `skipped`, an interrupt returned.
-Result<std::vector<ModelRun>> RunAll(const Scenario& scenario, int rounds,
-                                     std::vector<Skipped>* skipped) {
-  std::vector<ModelRun> runs;
-  for (const ModelInfo& info : ModelRegistry()) {
-    PlannedRun plan;
-    plan.info = &info;
-    plan.options.max_rounds = rounds;
-    Result<std::vector<ModelRun>> one = ExecuteRuns(scenario, {plan});
-    if (one.ok()) {
-      for (ModelRun& r : *one) runs.push_back(std::move(r));
-      continue;
-    }
-    if (one.status().code() == StatusCode::kInterrupted) return one.status();
-    std::string reason = one.status().message();
-    const std::string prefix = "model '" + info.name + "': ";
-    if (reason.rfind(prefix, 0) == 0) reason = reason.substr(prefix.size());
-    skipped->push_back({info.name, reason});
-  }
-  return runs;
-}
-
 int Compare(const CompareFlags& flags, const Invocation& invocation) {
   if (!flags.what.empty() && flags.format != "csv") {
     return ReportFailure(Status::InvalidArgument(
@@ -72,8 +45,10 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
   Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
   if (!loaded.ok()) return ReportFailure(loaded.status());
   const Scenario& scenario = loaded->scenario;
-  std::vector<Skipped> skipped;
-  Result<std::vector<ModelRun>> runs = RunAll(scenario, flags.rounds, &skipped);
+  std::vector<SkippedModel> skipped;
+  RunOptions base;
+  base.max_rounds = flags.rounds;
+  Result<std::vector<ModelRun>> runs = RunEveryModel(scenario, base, &skipped);
   if (!runs.ok()) return ReportFailure(runs.status());
 
   std::map<std::string, std::string> options;
@@ -87,7 +62,7 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
   options["format"] = flags.format;
   options["events"] = loaded->events;
   if (flags.format != "table") {
-    for (const Skipped& s : skipped) options["not_run." + s.model] = s.reason;
+    for (const SkippedModel& s : skipped) options["not_run." + s.model] = s.reason;
   }
   const ReportHeader header =
       MakeReportHeader(scenario, std::move(options), invocation.command_line);
@@ -102,7 +77,7 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
     text = FormatForecastTable(scenario, *runs, header);
     if (!skipped.empty()) {
       text += "\nNot run:\n";
-      for (const Skipped& s : skipped) text += fmt::format("  {}: {}\n", s.model, s.reason);
+      for (const SkippedModel& s : skipped) text += fmt::format("  {}: {}\n", s.model, s.reason);
     }
   }
 

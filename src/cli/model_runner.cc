@@ -119,6 +119,28 @@ Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
   return runs;
 }
 
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, const RunOptions& base,
+                                            std::vector<SkippedModel>* skipped) {
+  std::vector<ModelRun> runs;
+  for (const ModelInfo& info : ModelRegistry()) {
+    PlannedRun plan;
+    plan.info = &info;
+    plan.options.max_rounds = base.max_rounds;
+    plan.options.seed = base.seed;
+    Result<std::vector<ModelRun>> one = ExecuteRuns(scenario, {plan});
+    if (one.ok()) {
+      for (ModelRun& r : *one) runs.push_back(std::move(r));
+      continue;
+    }
+    if (one.status().code() == StatusCode::kInterrupted) return one.status();
+    std::string reason = one.status().message();
+    const std::string prefix = "model '" + info.name + "': ";
+    if (reason.rfind(prefix, 0) == 0) reason = reason.substr(prefix.size());
+    skipped->push_back({info.name, reason});
+  }
+  return runs;
+}
+
 std::map<std::string, std::string> DescribeOptions(const ModelSelection& selection,
                                                    const std::vector<PlannedRun>& plan) {
   std::map<std::string, std::string> out;

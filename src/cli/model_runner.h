@@ -43,6 +43,19 @@ Result<std::map<std::string, std::string>> ParseParams(const std::vector<std::st
 Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
                                           const std::vector<PlannedRun>& plan);
 
+// A model that could not run on a scenario, and why (its message without the "model 'X': "
+// prefix).
+struct SkippedModel {
+  std::string model;
+  std::string reason;
+};
+
+// `entente compare`: runs every registered model with its default preset and `base`'s round cap
+// and seed. A model that fails is appended to `skipped` and the others still run; only an
+// interrupt (Status::Interrupted) fails the whole call.
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, const RunOptions& base,
+                                            std::vector<SkippedModel>* skipped);
+
 // The options in force, for report headers: models, presets, rounds and params.
 std::map<std::string, std::string> DescribeOptions(const ModelSelection& selection,
                                                    const std::vector<PlannedRun>& plan);
