@@ -105,7 +105,8 @@ py::object Convert(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Map: {
       py::dict d;
-      for (const auto& kv : node) d[Convert(kv.first)] = Convert(kv.second);
+      // Keys stay text (an issue id "2024" is not a number).
+      for (const auto& kv : node) d[py::str(kv.first.Scalar())] = Convert(kv.second);
       return d;
     }
     case YAML::NodeType::Sequence: {

@@ -15,8 +15,9 @@ namespace entente::python {
 // (e.g. "scenario['actors'][2]['capability']") an unsupported type sits.
 std::string PythonToYaml(pybind11::handle value);
 
-// The Python value of a YAML document: mappings become dicts (in file order), sequences lists,
-// plain scalars null/bool/int/float by the YAML 1.2 core schema or else str, quoted scalars str.
+// The Python value of a YAML document: mappings become dicts (in file order, keys as str),
+// sequences lists, plain scalars null/bool/int/float by the YAML 1.2 core schema or else str,
+// quoted and block scalars str.
 // REQUIRES: `text` parses as YAML (e.g. it came from FormatScenarioYaml or a validated file).
 pybind11::object YamlToPython(const std::string& text);
 

@@ -100,19 +100,22 @@ def test_numpy_numbers_in_dicts():
     assert s.stances.to_records() == entente.Scenario.from_dict(SMALL).stances.to_records()
 
 
-def test_load_other_formats():
-    path = shared("vectors", "ktab")
-    import glob
-
-    files = sorted(glob.glob(f"{path}/**/*.csv", recursive=True))
-    ktab = next((f for f in files if open(f, encoding="utf-8", errors="replace")
-                 .readline().count(",") >= 3), None)
-    if ktab is None:
-        pytest.skip("no KTAB CSV in the shared vectors")
-    s = entente.load(ktab)
-    assert s.format in ("ktab-csv", "entente")
+@pytest.mark.parametrize("parts,fmt,kind", [
+    (("vectors", "ktab", "dummy3", "input.csv"), None, "ktab-csv"),
+    (("vectors", "ktab", "var1", "input.xml"), None, "ktab-xml"),
+    (("vectors", "exchange", "inputs", "tiny2.txt"), None, "decide"),
+    (("data", "stokman_decide", "CoP21_original_2016.csv"), "decide", "decide"),
+])
+def test_load_other_formats(parts, fmt, kind):
+    s = entente.load(shared(*parts), format=fmt)
+    assert s.format == kind
     assert len(s.actor_ids) >= 2
-    assert s.to_dict()["actors"]
+    # Imported scenarios convert to a dict that reads back to the same stances.
+    try:
+        again = entente.Scenario.from_dict(s.to_dict())
+    except entente.OptionError:
+        return  # per-issue capabilities have no place in the YAML format (scenario_writer.h)
+    assert len(again.stances) == len(s.stances)
 
 
 def test_missing_file():
