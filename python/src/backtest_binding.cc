@@ -25,7 +25,7 @@ namespace py = pybind11;
 // Paths are loaded as the CLI loads them; loaded scenarios contribute every issue with an
 // outcome. `labels` names each input for the report's settings line.
 BacktestReport Backtest(const std::vector<std::string>& paths,
-                        const std::vector<const PyScenario*>& scenarios,
+                        const py::list& scenarios,
                         const std::vector<std::string>& labels, const std::string& format,
                         const std::string& capability, const std::string& institutions,
                         const std::vector<std::string>& models, std::uint64_t seed, int bootstrap) {
@@ -51,12 +51,14 @@ BacktestReport Backtest(const std::vector<std::string>& paths,
   }
   std::vector<Forecaster> forecasters = Unwrap(AllForecasters(only));
 
+  std::vector<const Scenario*> loaded;
+  for (py::handle s : scenarios) loaded.push_back(&s.cast<const PyScenario&>().scenario);
   BacktestReport report;
   {
     py::gil_scoped_release release;
     std::vector<BacktestCase> cases = Unwrap(cli::LoadBacktestCases(paths, format, mapping));
-    for (const PyScenario* s : scenarios) {
-      std::vector<BacktestCase> c = ScenarioBacktestCases(s->scenario);
+    for (const Scenario* s : loaded) {
+      std::vector<BacktestCase> c = ScenarioBacktestCases(*s);
       cases.insert(cases.end(), c.begin(), c.end());
     }
     report = Unwrap(RunBacktest(cases, forecasters, options));
