@@ -105,15 +105,14 @@ def test_events_rounds_rule_and_seed(flagship):
 
 
 def test_params_as_dict(flagship):
-    _, out, _ = cli("run", FLAGSHIP, "--model", "eum", "--param", "q=0.5", "--format", "csv",
-                    ok=False)
-    try:
-        run = entente.forecast(flagship, model="eum", params={"q": "0.5"})
-    except entente.OptionError as e:
-        assert str(e) + "\n" == cli("run", FLAGSHIP, "--model", "eum", "--param", "q=0.5",
-                                    ok=False)[2]
-        return
+    _, out, _ = cli("run", FLAGSHIP, "--model", "eum", "--param", "q=0.5", "--format", "csv")
+    run = entente.forecast(flagship, model="eum", params={"q": 0.5})
     assert body(run.to_csv()) == body(out)
+    assert run.header["options"]["param.eum.q"] == "0.5"
+    code, _, stderr = cli("run", FLAGSHIP, "--model", "eum", "--param", "nope=1", ok=False)
+    with pytest.raises(entente.Error) as raised:
+        entente.forecast(flagship, model="eum", params=["nope=1"])
+    assert str(raised.value) + "\n" == stderr and raised.value.exit_code == code
 
 
 def test_explain_needs_detail(flagship):
