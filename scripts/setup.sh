@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3 python3
   chromium  # the browser test of `entente report` (tests/browser/)
   libopenmpi-dev openmpi-bin
+  pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest
 )
 # Node.js and npm: from Debian unless a node is already installed.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

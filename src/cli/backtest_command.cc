@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/backtest_input.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
@@ -34,34 +35,6 @@ struct BacktestFlags {
   int bootstrap = BacktestOptions{}.bootstrap;
 };
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Every case of every path, in order.
-Result<std::vector<BacktestCase>> LoadCases(const BacktestFlags& flags,
-                                            const DeuCapabilityOptions& capability) {
-  std::vector<BacktestCase> cases;
-  for (const std::string& path : flags.paths) {
-    const std::string format =
-        !flags.format.empty() ? flags.format : (EndsWith(path, ".csv") ? "deu" : "scenario");
-    if (format == "deu") {
-      Result<DeuTable> table = LoadDeuCsv(path);
-      if (!table.ok()) return table.status();
-      Result<std::vector<BacktestCase>> c = DeuBacktestCases(*table, capability);
-      if (!c.ok()) return c.status();
-      cases.insert(cases.end(), c->begin(), c->end());
-    } else {
-      Result<Scenario> scenario = LoadScenario(path);
-      if (!scenario.ok()) return scenario.status();
-      std::vector<BacktestCase> c = ScenarioBacktestCases(*scenario);
-      cases.insert(cases.end(), c.begin(), c.end());
-    }
-  }
-  return cases;
-}
-
 int Backtest(const BacktestFlags& flags) {
   Result<DeuCapability> mapping = ParseDeuCapability(flags.capability);
   if (!mapping.ok()) return ReportFailure(mapping.status());
@@ -84,7 +57,8 @@ int Backtest(const BacktestFlags& flags) {
   Result<std::vector<Forecaster>> forecasters = AllForecasters(models);
   if (!forecasters.ok()) return ReportFailure(forecasters.status());
 
-  Result<std::vector<BacktestCase>> cases = LoadCases(flags, capability);
+  Result<std::vector<BacktestCase>> cases =
+      LoadBacktestCases(flags.paths, flags.format, capability);
   if (!cases.ok()) return ReportFailure(cases.status());
   if (InterruptSignal() != 0) return InterruptExitCode();
   Result<BacktestReport> report = RunBacktest(*cases, *forecasters, options);

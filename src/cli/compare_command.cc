@@ -46,7 +46,9 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
   if (!loaded.ok()) return ReportFailure(loaded.status());
   const Scenario& scenario = loaded->scenario;
   std::vector<SkippedModel> skipped;
-  Result<std::vector<ModelRun>> runs = RunEveryModel(scenario, flags.rounds, {}, &skipped);
+  RunOptions base;
+  base.max_rounds = flags.rounds;
+  Result<std::vector<ModelRun>> runs = RunEveryModel(scenario, base, {}, &skipped);
   if (!runs.ok()) return ReportFailure(runs.status());
 
   std::map<std::string, std::string> options;

@@ -120,14 +120,15 @@ Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
   return runs;
 }
 
-Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, int rounds,
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, const RunOptions& base,
                                             const std::vector<std::string>& record_detail,
                                             std::vector<SkippedModel>* skipped) {
   std::vector<ModelRun> runs;
   for (const ModelInfo& info : ModelRegistry()) {
     PlannedRun plan;
     plan.info = &info;
-    plan.options.max_rounds = rounds;
+    plan.options.max_rounds = base.max_rounds;
+    plan.options.seed = base.seed;
     plan.options.record_detail =
         std::find(record_detail.begin(), record_detail.end(), info.name) != record_detail.end();
     Result<std::vector<ModelRun>> one = ExecuteRuns(scenario, {plan});

@@ -43,17 +43,18 @@ Result<std::map<std::string, std::string>> ParseParams(const std::vector<std::st
 Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
                                           const std::vector<PlannedRun>& plan);
 
-// A model `RunEveryModel` could not run on the scenario, and why.
+// A model `RunEveryModel` could not run on the scenario, and why (its message without the
+// "model 'X': " prefix).
 struct SkippedModel {
   std::string model;
   std::string reason;
 };
 
-// Runs every registered model with its default preset and `rounds` (0 = its default), in
-// registry order (`compare`, `report`). Models named in `record_detail` keep their per-round
-// interactions. A model's failure is recorded in `skipped` (reason without the "model 'x': "
-// prefix); only an interrupt is returned as an error.
-Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, int rounds,
+// Runs every registered model with its default preset and `base`'s round cap and seed, in
+// registry order (`compare`, `report`, the Python API). Models named in `record_detail` keep their
+// per-round interactions. A model that fails is appended to `skipped` and the others still run;
+// only an interrupt (Status::Interrupted) fails the whole call.
+Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, const RunOptions& base,
                                             const std::vector<std::string>& record_detail,
                                             std::vector<SkippedModel>* skipped);
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "testing/sample_scenario.h"
 
 namespace entente::cli {
@@ -71,6 +73,27 @@ TEST(ModelRunnerTest, DescribeOptionsNamesModelsAndRounds) {
   const std::map<std::string, std::string> options = DescribeOptions(selection, *plan);
   EXPECT_EQ(options.at("models"), "mean");
   EXPECT_EQ(options.at("rounds"), "3");
+}
+
+TEST(ModelRunnerTest, RunEveryModelSkipsModelsThatCannotRun) {
+  // The sample has no status quo, so the Nash bargaining solution has no disagreement point.
+  RunOptions base;
+  base.max_rounds = 4;
+  std::vector<SkippedModel> skipped;
+  Result<std::vector<ModelRun>> runs = RunEveryModel(test_data::SampleScenario(), base, {}, &skipped);
+  ASSERT_TRUE(runs.ok()) << runs.status().message();
+  EXPECT_EQ(runs->size() + skipped.size(), ModelRegistry().size());
+  for (const SkippedModel& s : skipped) {
+    EXPECT_FALSE(s.reason.empty());
+    EXPECT_NE(s.reason.rfind("model '", 0), 0u) << s.reason;  // the prefix is removed
+  }
+  if (FindModel("nash").ok()) {
+    EXPECT_TRUE(std::any_of(skipped.begin(), skipped.end(),
+                            [](const SkippedModel& s) { return s.model == "nash"; }));
+  }
+  for (const ModelRun& r : *runs) {
+    for (const IssueResult& i : r.issues) EXPECT_LE(i.rounds, 4) << r.model;
+  }
 }
 
 }  // namespace

@@ -33,8 +33,10 @@ int Report(const ReportFlags& flags, const Invocation& invocation) {
   if (!loaded.ok()) return ReportFailure(loaded.status());
   const Scenario& scenario = loaded->scenario;
   std::vector<SkippedModel> skipped;
+  RunOptions base;
+  base.max_rounds = flags.rounds;
   Result<std::vector<ModelRun>> runs =
-      RunEveryModel(scenario, flags.rounds, /*record_detail=*/{"eum"}, &skipped);
+      RunEveryModel(scenario, base, /*record_detail=*/{"eum"}, &skipped);
   if (!runs.ok()) return ReportFailure(runs.status());
 
   HtmlReportInput input;

@@ -27,21 +27,25 @@ EventSelection SelectedEvents(const ScenarioFlags& flags) {
   return EventSelection::Enabled();
 }
 
-Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags) {
-  LoadLimits limits;
-  limits.max_file_bytes = flags.max_file_bytes;
-  Result<Scenario> scenario = LoadAnyScenario(flags.file, limits);
-  if (!scenario.ok()) return scenario.status();
-  const EventSelection selection = SelectedEvents(flags);
-  Result<std::vector<Event>> selected = SelectEvents(*scenario, selection);
+Result<LoadedScenario> ApplySelectedEvents(const Scenario& scenario,
+                                           const EventSelection& selection) {
+  Result<std::vector<Event>> selected = SelectEvents(scenario, selection);
   if (!selected.ok()) return selected.status();
-  Result<Scenario> applied = ApplyEvents(*scenario, selection);
+  Result<Scenario> applied = ApplyEvents(scenario, selection);
   if (!applied.ok()) return applied.status();
   LoadedScenario out{std::move(applied).value(), "none"};
   for (std::size_t i = 0; i < selected->size(); ++i) {
     out.events = (i == 0 ? "" : out.events + ",") + (*selected)[i].id;
   }
   return out;
+}
+
+Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags) {
+  LoadLimits limits;
+  limits.max_file_bytes = flags.max_file_bytes;
+  Result<Scenario> scenario = LoadAnyScenario(flags.file, limits);
+  if (!scenario.ok()) return scenario.status();
+  return ApplySelectedEvents(*scenario, SelectedEvents(flags));
 }
 
 }  // namespace entente::cli

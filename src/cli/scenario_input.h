@@ -36,6 +36,11 @@ struct LoadedScenario {
   std::string events;  // the selected event ids, comma-separated, or "none" (report headers)
 };
 
+// Applies the selected round-0 events to a validated scenario (ApplyEvents) and lists the
+// selected ids. An unknown event id is InvalidArgument listing the known ids.
+Result<LoadedScenario> ApplySelectedEvents(const Scenario& scenario,
+                                           const EventSelection& selection);
+
 // Loads and validates the file (LoadScenario), then applies the selected round-0 events
 // (ApplyEvents). An unknown --event id is InvalidArgument listing the known ids.
 Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags);

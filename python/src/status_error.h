@@ -1,0 +1,41 @@
+// Library Status -> Python exception. Binding code calls Unwrap / ThrowIfError; a registered
+// translator turns the C++ StatusError into the entente.errors class for its StatusCode
+// (python/entente/errors.py) with exactly the message the CLI prints (Status::message()).
+#pragma once
+
+#include <pybind11/pybind11.h>
+
+#include <exception>
+#include <utility>
+
+#include "entente/status.h"
+
+namespace entente::python {
+
+// Carries a non-OK Status from binding code to the translator.
+class StatusError : public std::exception {
+ public:
+  explicit StatusError(Status status) : status_(std::move(status)) {}
+  const Status& status() const { return status_; }
+  const char* what() const noexcept override { return status_.message().c_str(); }
+
+ private:
+  Status status_;
+};
+
+// Throws StatusError when `status` is not OK.
+inline void ThrowIfError(const Status& status) {
+  if (!status.ok()) throw StatusError(status);
+}
+
+// The value of `result`, or throws StatusError with its status.
+template <typename T>
+T Unwrap(Result<T> result) {
+  ThrowIfError(result.status());
+  return std::move(result).value();
+}
+
+// Registers the translator (once, in the module initializer).
+void RegisterStatusTranslator();
+
+}  // namespace entente::python
