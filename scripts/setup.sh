@@ -8,6 +8,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev python3
+  clang-14 libclang-rt-14-dev  # the asan-ubsan preset: sanitizers and libFuzzer (fuzz/)
 )
 
 missing=()

@@ -116,6 +116,10 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
   std::vector<double> r(n, 1.0), security(n), next(n);
   bool positions_changed = true;
   for (int round = 1; round <= max_rounds; ++round) {
+    if (run.Cancelled()) {
+      return finish(StopReason::kHalted, false,
+                    "Interrupted before round " + std::to_string(round) + ".");
+    }
     // Timed events (events.h) change capability, salience or position before this round.
     bool shocked = false;
     for (const Event& event : events) {
@@ -199,9 +203,8 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < tolerance;
-    const bool cycle =
-        !converged && round >= 2 &&
-        MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
+    const bool cycle = !converged && round >= 2 &&
+                       MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
     if (converged && (options.stop_early || round == max_rounds)) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +
