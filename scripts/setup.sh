@@ -14,6 +14,7 @@ packages=(
   chromium  # the browser test of `entente report` (tests/browser/)
   libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest
+  clang-14 libclang-rt-14-dev  # the asan-ubsan preset: sanitizers and libFuzzer (fuzz/)
 )
 # Node.js and npm: from Debian unless a node is already installed.
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

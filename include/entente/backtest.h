@@ -84,6 +84,9 @@ struct BacktestOptions {
   int bootstrap = 2000;                  // B, number of bootstrap resamples of the issues
   std::uint64_t seed = 20061;            // bootstrap seed (std::mt19937_64)
   bool keep_details = true;              // keep per-issue forecasts
+  // Polled before every forecast; once it returns true RunBacktest returns Status::Interrupted.
+  // Unset = never (RunOptions::cancel stops a model inside its rounds).
+  std::function<bool()> cancel;
 };
 
 // Per-issue forecast of one forecaster.

@@ -51,6 +51,9 @@ struct ExchangeOptions {
   // first (the reference with its coin flip turned off). Lets tests replay the reference's choices
   // at ties that 28-digit decimals break by rounding.
   std::function<std::size_t(const std::vector<RealisedExchange>& tied)> tie_break;
+  // Polled before every round; when it returns true RunExchange returns Status::Interrupted
+  // (RunOptions::cancel). Unset = never.
+  std::function<bool()> cancel;
 
   // InvalidArgument naming the offending field when a value is out of range.
   Status Validate() const;

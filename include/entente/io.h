@@ -19,10 +19,16 @@
 
 namespace entente {
 
+// What a reader refuses (StatusCode::kLimitExceeded, naming the flag that raises the limit)
+// instead of exhausting memory or time. The defaults are documented in docs/manual.md
+// ("Limits"); the CLI's --max-file-bytes, --max-actors, --max-issues and --max-depth set them.
 struct LoadLimits {
   std::size_t max_file_bytes = 64u << 20;  // larger files are refused before parsing
   std::size_t max_actors = 100000;
   std::size_t max_issues = 10000;
+  // Nesting of YAML collections (the top-level mapping is 1; a scenario needs 5). Deeper
+  // documents are refused after yaml-cpp's parse, before the reader walks them.
+  std::size_t max_depth = 64;
 };
 
 // Reads a scenario from disk, choosing the reader by extension: .yaml/.yml (docs/formats/
@@ -39,7 +45,10 @@ Result<Scenario> ParseActorTableCsv(const std::string& text, const std::string& 
 Result<std::string> ReadFile(const std::string& path, std::size_t max_bytes = 64u << 20);
 
 // Writes `contents` to a temporary file beside `path`, flushes it, then renames it over `path`:
-// readers see either the old file or the complete new one, never a half-written file.
+// readers see either the old file or the complete new one, never a half-written file. On any
+// failure (full disk, unwritable directory) the temporary file is removed, `path` is left as it
+// was, and the IOError names `path` and the system's reason. A `path` that is a device or pipe
+// (/dev/null, /dev/stdout) is written in place; a directory is refused.
 Status WriteFileAtomically(const std::string& path, const std::string& contents);
 
 }  // namespace entente

@@ -22,8 +22,8 @@
 namespace entente {
 
 struct RunOptions {
-  std::string preset;          // "" = the model's default preset
-  int max_rounds = 0;          // 0 = the model's (or preset's) default round cap
+  std::string preset;  // "" = the model's default preset
+  int max_rounds = 0;  // 0 = the model's (or preset's) default round cap
   // Convergence: every position moved less than this fraction of the issue's scale width
   // (1e-6 of a 0-100 scale is 0.0001 points).
   double tolerance = 1e-6;
@@ -31,7 +31,18 @@ struct RunOptions {
   bool record_detail = false;  // keep per-round interactions (for `entente explain`)
   // Model-specific named options ("q=0.5"), validated by the model.
   std::map<std::string, std::string> params;
+  // Cancellation: models with rounds poll it at least once per round (and between issues);
+  // once it returns true the run stops and Model::Run returns Status::Interrupted. Empty =
+  // never cancelled. The CLI sets it from SIGINT / SIGTERM (src/cli/interrupt.h). It must be
+  // cheap and safe to call from the thread running the model.
+  std::function<bool()> cancel;
+
+  bool Cancelled() const { return cancel && cancel(); }
 };
+
+// The Status a model returns when RunOptions::cancel stopped it: "<model>: interrupted before
+// round N[ of issue 'ID']".
+Status CancelledStatus(const std::string& model, int round, const std::string& issue_id);
 
 // Why a run stopped.
 enum class StopReason {

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,9 @@ struct SmpOptions {
   // Record per-estimator outcome probabilities and the bargain tables of every turn (costly:
   // O(N^4) per turn for the estimators). The default records only what the result needs.
   bool record_detail = false;
+  // Polled before every turn; when it returns true RunSmp returns Status::Interrupted
+  // (RunOptions::cancel). Unset = never.
+  std::function<bool()> cancel;
 
   // InvalidArgument when an iteration limit is out of range.
   Status Validate() const;

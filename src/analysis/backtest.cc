@@ -106,7 +106,11 @@ Result<BacktestReport> RunBacktest(const std::vector<BacktestCase>& cases,
     const Forecaster& fc = forecasters[f];
     std::string first_failure;
     for (std::size_t c = 0; c < cases.size(); ++c) {
+      if (options.cancel && options.cancel()) {
+        return Status::Interrupted("back-test interrupted at " + fc.model + " on " + cases[c].id);
+      }
       Result<double> r = fc.forecast(cases[c]);
+      if (!r.ok() && r.status().code() == StatusCode::kInterrupted) return r.status();
       if (!r.ok() || !std::isfinite(*r)) {
         if (failed[f]++ == 0) {
           first_failure = cases[c].id + " (" + cases[c].source +

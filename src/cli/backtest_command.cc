@@ -13,6 +13,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/report_output.h"
+#include "cli/work_limits.h"
 #include "entente/backtest.h"
 #include "entente/backtest_format.h"
 #include "entente/deu.h"
@@ -33,9 +34,13 @@ struct BacktestFlags {
   std::string output;
   std::uint64_t seed = BacktestOptions{}.seed;
   int bootstrap = BacktestOptions{}.bootstrap;
+  long max_samples = kDefaultMaxSamples;
 };
 
 int Backtest(const BacktestFlags& flags) {
+  if (Status s = CheckSampleLimit("--bootstrap", flags.bootstrap, flags.max_samples); !s.ok()) {
+    return ReportFailure(s);
+  }
   Result<DeuCapability> mapping = ParseDeuCapability(flags.capability);
   if (!mapping.ok()) return ReportFailure(mapping.status());
   Result<DeuInstitutions> institutions = ParseDeuInstitutions(flags.institutions);
@@ -54,7 +59,10 @@ int Backtest(const BacktestFlags& flags) {
       std::find(models.begin(), models.end(), options.reference) == models.end()) {
     models.push_back(options.reference);
   }
-  Result<std::vector<Forecaster>> forecasters = AllForecasters(models);
+  options.cancel = [] { return InterruptSignal() != 0; };
+  RunOptions run_options;
+  run_options.cancel = options.cancel;
+  Result<std::vector<Forecaster>> forecasters = AllForecasters(models, run_options);
   if (!forecasters.ok()) return ReportFailure(forecasters.status());
 
   Result<std::vector<BacktestCase>> cases =
@@ -104,7 +112,8 @@ Action ConfigureBacktest(CLI::App* app, const Invocation* /*invocation*/) {
                   "write to this file (atomically) instead of standard output");
   app->add_option("--seed", flags->seed, "bootstrap seed (default 20061)");
   app->add_option("--bootstrap", flags->bootstrap, "bootstrap resamples B (default 2000)")
-      ->check(CLI::Range(1, 1000000));
+      ->check(CLI::PositiveNumber);
+  AddMaxSamplesOption(app, &flags->max_samples);
   return [flags] { return Backtest(*flags); };
 }
 

@@ -21,6 +21,7 @@
 #include "cli/model_runner.h"
 #include "cli/report_output.h"
 #include "cli/scenario_input.h"
+#include "cli/work_limits.h"
 #include "entente/io.h"
 #include "entente/model.h"
 #include "entente/report_format.h"
@@ -32,6 +33,7 @@ namespace {
 struct CompareFlags {
   ScenarioFlags input;
   int rounds = 0;
+  int max_rounds = kDefaultMaxRounds;
   std::string format = "table";
   std::string what;
   std::string output;
@@ -41,6 +43,9 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
   if (!flags.what.empty() && flags.format != "csv") {
     return ReportFailure(Status::InvalidArgument(
         "--what selects the CSV table; it needs --format csv (JSON holds both tables)"));
+  }
+  if (Status s = CheckRoundLimit("--rounds", flags.rounds, flags.max_rounds); !s.ok()) {
+    return ReportFailure(s);
   }
   Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
   if (!loaded.ok()) return ReportFailure(loaded.status());
@@ -91,7 +96,8 @@ Action ConfigureCompare(CLI::App* app, const Invocation* invocation) {
   AddScenarioOptions(app, &flags->input, /*with_events=*/true);
   app->add_option("--rounds,-n", flags->rounds,
                   "maximum bargaining rounds for every model (0 = each model's default)")
-      ->check(CLI::Range(0, 1000000));
+      ->check(CLI::NonNegativeNumber);
+  AddMaxRoundsOption(app, &flags->max_rounds);
   app->add_option("--format,-f", flags->format, "table (default), json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   app->add_option("--what", flags->what,

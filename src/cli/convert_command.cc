@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/interrupt.h"
 #include "cli/scenario_formats.h"
 #include "entente/io.h"
 #include "entente/scenario_writer.h"
@@ -66,6 +67,7 @@ int Convert(const ConvertFlags& flags) {
     return ReportFailure(
         Status::Internal("the converted scenario does not load back: " + back.status().message()));
   }
+  if (InterruptSignal() != 0) return InterruptExitCode();  // write nothing once interrupted
   if (Status s = WriteFileAtomically(flags.output, *yaml); !s.ok()) return ReportFailure(s);
   return kExitOk;
 }

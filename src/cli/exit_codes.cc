@@ -27,6 +27,8 @@ int ExitCodeFor(StatusCode code) {
 }
 
 int ReportFailure(const Status& status) {
+  // main() reports an interruption once, naming the signal.
+  if (status.code() == StatusCode::kInterrupted) return ExitCodeFor(status.code());
   std::fputs(status.message().c_str(), stderr);
   std::fputc('\n', stderr);
   return ExitCodeFor(status.code());

@@ -21,7 +21,8 @@ enum ExitCode : int {
 // The exit code for a non-OK status (kInterrupted maps to kExitSigint).
 int ExitCodeFor(StatusCode code);
 
-// Prints status.message() and a newline to stderr and returns ExitCodeFor(status.code()).
+// Prints status.message() and a newline to stderr and returns ExitCodeFor(status.code());
+// prints nothing for kInterrupted (main() says which signal stopped the command).
 // REQUIRES: !status.ok().
 int ReportFailure(const Status& status);
 

@@ -12,6 +12,7 @@
 #include "cli/model_runner.h"
 #include "cli/report_output.h"
 #include "cli/scenario_input.h"
+#include "cli/work_limits.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
 
@@ -81,7 +82,8 @@ Action ConfigureExplain(CLI::App* app, const Invocation* /*invocation*/) {
   app->add_option("--preset,-p", flags->selection.preset, "the model's preset");
   app->add_option("--rounds,-n", flags->selection.rounds,
                   "maximum bargaining rounds (0 = the model's default)")
-      ->check(CLI::Range(0, 1000000));
+      ->check(CLI::NonNegativeNumber);
+  AddMaxRoundsOption(app, &flags->selection.max_rounds);
   app->add_option("--param", flags->selection.params, "model option key=value (repeatable)");
   return [flags] { return Explain(*flags); };
 }

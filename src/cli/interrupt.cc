@@ -21,6 +21,10 @@ void InstallInterruptHandlers() {
 
 int InterruptSignal() { return g_signal; }
 
+const char* InterruptDescription() {
+  return g_signal == SIGINT ? "interrupted by SIGINT (Ctrl-C)" : "terminated by SIGTERM";
+}
+
 int InterruptExitCode() { return 128 + g_signal; }
 
 }  // namespace entente::cli

@@ -1,5 +1,6 @@
 // SIGINT / SIGTERM handling for the CLI: the handler only records the signal; commands poll
-// InterruptSignal() between steps and stop before writing anything. Output is written
+// InterruptSignal() between steps, models poll it once per round (RunOptions::cancel), and
+// everything stops before writing anything. Output is written
 // atomically, so an interrupted run leaves no partial file. A second signal terminates at once
 // (the handler is installed with SA_RESETHAND).
 #pragma once
@@ -11,6 +12,10 @@ void InstallInterruptHandlers();
 
 // The signal received since installation (SIGINT or SIGTERM), or 0.
 int InterruptSignal();
+
+// "interrupted by SIGINT (Ctrl-C)" / "terminated by SIGTERM".
+// REQUIRES: InterruptSignal() != 0.
+const char* InterruptDescription();
 
 // 128 + InterruptSignal(): the conventional exit code for a command stopped by a signal.
 // REQUIRES: InterruptSignal() != 0.

@@ -44,7 +44,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "entente: internal error: %s\n", e.what());
       code = kExitInternal;
     }
-    return InterruptSignal() != 0 ? InterruptExitCode() : code;
+    if (InterruptSignal() != 0) {
+      // Commands stop at their next check and write nothing once a signal has arrived.
+      std::fprintf(stderr, "entente: %s; stopped, no output written\n", InterruptDescription());
+      return InterruptExitCode();
+    }
+    return code;
   }
   std::fputs(UsageText().c_str(), stderr);
   return kExitUsage;

@@ -1,10 +1,12 @@
 #include "cli/model_runner.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <utility>
 
 #include "cli/interrupt.h"
+#include "cli/work_limits.h"
 
 namespace entente::cli {
 
@@ -60,6 +62,19 @@ Result<std::vector<PlannedRun>> PlanRuns(const ModelSelection& selection) {
   }
   Result<std::map<std::string, std::string>> params = ParseParams(selection.params);
   if (!params.ok()) return params.status();
+  if (Status s = CheckRoundLimit("--rounds", selection.rounds, selection.max_rounds); !s.ok()) {
+    return s;
+  }
+  if (auto p = params->find("max_rounds"); p != params->end()) {
+    // The model validates the value; here only whether a number is over the limit.
+    char* end = nullptr;
+    const double v = std::strtod(p->second.c_str(), &end);
+    if (end != p->second.c_str() && v > selection.max_rounds) {
+      return CheckRoundLimit("--param max_rounds=" + p->second,
+                             v > 1e18 ? static_cast<long long>(1e18) : static_cast<long long>(v),
+                             selection.max_rounds);
+    }
+  }
 
   // Which models, and which of them receives --preset and --param.
   std::vector<const ModelInfo*> models;
@@ -103,9 +118,13 @@ Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
   for (const PlannedRun& p : plan) {
     if (InterruptSignal() != 0) return Status::Interrupted("interrupted");
     const std::unique_ptr<Model> model = p.info->create();
-    Result<ModelRun> run = model->Run(scenario, p.options);
+    RunOptions options = p.options;
+    // Models poll this once per round, so a signal stops a long run inside the model.
+    if (!options.cancel) options.cancel = [] { return InterruptSignal() != 0; };
+    Result<ModelRun> run = model->Run(scenario, options);
     if (!run.ok()) {
       const Status& s = run.status();
+      if (s.code() == StatusCode::kInterrupted) return s;
       return Status(s.code(), "model '" + p.info->name + "': " + s.message());
     }
     if (run->model.empty()) run->model = p.info->name;

@@ -20,6 +20,7 @@ struct ModelSelection {
   std::string model;                // "" = DefaultModelSet()
   std::string preset;               // "" = each model's default; without --model it goes to eum
   int rounds = 0;                   // 0 = each model's default round cap
+  int max_rounds = 10000;           // --max-rounds: larger --rounds (or max_rounds param) refused
   std::vector<std::string> params;  // "key=value", passed to the model (to eum without --model)
   bool record_detail = false;       // keep interactions (explain)
 };
@@ -31,15 +32,17 @@ struct PlannedRun {
 };
 
 // Resolves the selection against the registry. InvalidArgument for an unknown model, a preset
-// the model does not have, a malformed or repeated --param, or a negative round count.
+// the model does not have, a malformed or repeated --param, or a negative round count;
+// LimitExceeded for --rounds (or a numeric `max_rounds` param) above selection.max_rounds.
 Result<std::vector<PlannedRun>> PlanRuns(const ModelSelection& selection);
 
 // Parses "key=value" strings (key non-empty, unique).
 Result<std::map<std::string, std::string>> ParseParams(const std::vector<std::string>& params);
 
 // Runs the plan in order. Stops with Status::Interrupted when a SIGINT/SIGTERM has arrived
-// (checked between models). A run whose model leaves ModelRun::preset empty gets the model's
-// default preset name, so reports always say which preset ran.
+// (checked between models, and by the models once per round through RunOptions::cancel, which
+// it sets when the plan leaves it empty). A run whose model leaves ModelRun::preset empty gets the
+// model's default preset name, so reports always say which preset ran.
 Result<std::vector<ModelRun>> ExecuteRuns(const Scenario& scenario,
                                           const std::vector<PlannedRun>& plan);
 

@@ -12,6 +12,7 @@
 #include "cli/model_runner.h"
 #include "cli/report_output.h"
 #include "cli/scenario_input.h"
+#include "cli/work_limits.h"
 #include "entente/decision_rule.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
@@ -84,7 +85,8 @@ Action ConfigureRun(CLI::App* app, const Invocation* invocation) {
                   "the model's preset (without --model: eum's preset)");
   app->add_option("--rounds,-n", flags->selection.rounds,
                   "maximum bargaining rounds (0 = the model's default)")
-      ->check(CLI::Range(0, 1000000));
+      ->check(CLI::NonNegativeNumber);
+  AddMaxRoundsOption(app, &flags->selection.max_rounds);
   app->add_option("--format,-f", flags->format, "table (default), json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   app->add_option("--what", flags->what,

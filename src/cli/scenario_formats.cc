@@ -113,12 +113,14 @@ std::string DescribeKtab(const KtabImport& k) {
 
 Status CheckLimits(const Scenario& s, const LoadLimits& limits, const std::string& path) {
   if (s.actors.size() > limits.max_actors) {
-    return Status::LimitExceeded(fmt::format("{}: {} actors exceed the limit of {}", path,
-                                             s.actors.size(), limits.max_actors));
+    return Status::LimitExceeded(
+        fmt::format("{}: {} actors exceed the limit of {} (raise it with --max-actors)", path,
+                    s.actors.size(), limits.max_actors));
   }
   if (s.issues.size() > limits.max_issues) {
-    return Status::LimitExceeded(fmt::format("{}: {} issues exceed the limit of {}", path,
-                                             s.issues.size(), limits.max_issues));
+    return Status::LimitExceeded(
+        fmt::format("{}: {} issues exceed the limit of {} (raise it with --max-issues)", path,
+                    s.issues.size(), limits.max_issues));
   }
   return Status::Ok();
 }
@@ -216,11 +218,23 @@ Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimi
   }
   Result<std::string> text = ReadFile(path, limits.max_file_bytes);
   if (!text.ok()) return text.status();
-  out.format = format == ScenarioFormat::kUnknown ? GuessScenarioFormat(path, *text) : format;
+  return ParseAnyScenario(std::move(text).value(), path, limits, format);
+}
+
+Result<ImportedScenario> ParseAnyScenario(std::string text, const std::string& path,
+                                          const LoadLimits& limits, ScenarioFormat format) {
+  ImportedScenario out;
+  out.format = format == ScenarioFormat::kUnknown ? GuessScenarioFormat(path, text) : format;
+  if (text.size() > limits.max_file_bytes) {
+    return Status::LimitExceeded(
+        path + ": file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+        std::to_string(limits.max_file_bytes) + " bytes (raise it with --max-file-bytes)");
+  }
   switch (out.format) {
     case ScenarioFormat::kEntente:
     case ScenarioFormat::kUnknown: {
-      Result<Scenario> s = LoadScenario(path, limits);
+      Result<Scenario> s = Extension(path) == ".csv" ? ParseActorTableCsv(text, path, limits)
+                                                     : ParseScenarioYaml(text, path, limits);
       if (!s.ok()) return s.status();
       out.scenario = std::move(s).value();
       out.format = ScenarioFormat::kEntente;
@@ -228,15 +242,15 @@ Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimi
     }
     case ScenarioFormat::kKtabCsv:
     case ScenarioFormat::kKtabXml: {
-      Result<KtabImport> k = out.format == ScenarioFormat::kKtabCsv ? ImportKtabCsv(*text, path)
-                                                                    : ImportKtabXml(*text, path);
+      Result<KtabImport> k = out.format == ScenarioFormat::kKtabCsv ? ImportKtabCsv(text, path)
+                                                                    : ImportKtabXml(text, path);
       if (!k.ok()) return k.status();
       out.notes = DescribeKtab(*k);
       out.scenario = std::move(k->scenario);
       break;
     }
     case ScenarioFormat::kDecide: {
-      Result<Scenario> s = ImportDecide(*text, path);
+      Result<Scenario> s = ImportDecide(text, path);
       if (!s.ok()) return s.status();
       out.scenario = std::move(s).value();
       break;
@@ -246,7 +260,7 @@ Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimi
   DropIssuesWithoutStances(&out.scenario);
   if (Status s = CheckAsYaml(out.scenario, path); !s.ok()) return s;
   if (out.scenario.path.empty()) out.scenario.path = path;
-  if (out.scenario.text.empty()) out.scenario.text = std::move(text).value();
+  if (out.scenario.text.empty()) out.scenario.text = std::move(text);
   return out;
 }
 

@@ -52,6 +52,13 @@ struct ImportedScenario {
 Result<ImportedScenario> ReadAnyScenario(const std::string& path, const LoadLimits& limits,
                                          ScenarioFormat format = ScenarioFormat::kUnknown);
 
+// ReadAnyScenario's work on text already read: `path` names the file in messages and, with
+// kUnknown, guides the guess (an entente-format `path` ending in .csv is the actor table, any
+// other is scenario YAML). The fuzz targets (fuzz/) enter here.
+Result<ImportedScenario> ParseAnyScenario(std::string text, const std::string& path,
+                                          const LoadLimits& limits,
+                                          ScenarioFormat format = ScenarioFormat::kUnknown);
+
 // ReadAnyScenario(path, limits).scenario.
 Result<Scenario> LoadAnyScenario(const std::string& path, const LoadLimits& limits);
 

@@ -14,6 +14,15 @@ void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events) {
   app->add_option("--max-file-bytes", flags->max_file_bytes,
                   "refuse scenario files larger than this (default 64 MiB)")
       ->check(CLI::PositiveNumber);
+  app->add_option("--max-actors", flags->max_actors,
+                  "refuse scenarios with more actors than this (default 100000)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-issues", flags->max_issues,
+                  "refuse scenarios with more issues than this (default 10000)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-depth", flags->max_depth,
+                  "refuse YAML nested deeper than this (default 64)")
+      ->check(CLI::PositiveNumber);
   if (!with_events) return;
   CLI::Option* named =
       app->add_option("--event", flags->events,
@@ -25,6 +34,15 @@ EventSelection SelectedEvents(const ScenarioFlags& flags) {
   if (flags.no_events) return EventSelection::None();
   if (!flags.events.empty()) return EventSelection::Named(flags.events);
   return EventSelection::Enabled();
+}
+
+LoadLimits LimitsOf(const ScenarioFlags& flags) {
+  LoadLimits limits;
+  limits.max_file_bytes = flags.max_file_bytes;
+  limits.max_actors = flags.max_actors;
+  limits.max_issues = flags.max_issues;
+  limits.max_depth = flags.max_depth;
+  return limits;
 }
 
 Result<LoadedScenario> ApplySelectedEvents(const Scenario& scenario,
@@ -41,9 +59,7 @@ Result<LoadedScenario> ApplySelectedEvents(const Scenario& scenario,
 }
 
 Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags) {
-  LoadLimits limits;
-  limits.max_file_bytes = flags.max_file_bytes;
-  Result<Scenario> scenario = LoadAnyScenario(flags.file, limits);
+  Result<Scenario> scenario = LoadAnyScenario(flags.file, LimitsOf(flags));
   if (!scenario.ok()) return scenario.status();
   return ApplySelectedEvents(*scenario, SelectedEvents(flags));
 }

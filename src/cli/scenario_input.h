@@ -20,12 +20,19 @@ namespace entente::cli {
 struct ScenarioFlags {
   std::string file;
   std::size_t max_file_bytes = LoadLimits{}.max_file_bytes;
+  std::size_t max_actors = LoadLimits{}.max_actors;
+  std::size_t max_issues = LoadLimits{}.max_issues;
+  std::size_t max_depth = LoadLimits{}.max_depth;
   std::vector<std::string> events;  // --event ID (repeatable): exactly these events
   bool no_events = false;           // --no-events: no event at all
 };
 
-// Declares FILE and --max-file-bytes on `app`, and --event / --no-events when `with_events`.
+// Declares FILE and the reader limits (--max-file-bytes, --max-actors, --max-issues,
+// --max-depth) on `app`, and --event / --no-events when `with_events`.
 void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events);
+
+// The LoadLimits the flags set.
+LoadLimits LimitsOf(const ScenarioFlags& flags);
 
 // The events the flags select (events.h): every enabled one by default.
 EventSelection SelectedEvents(const ScenarioFlags& flags);

@@ -30,9 +30,7 @@ Action ConfigureValidate(CLI::App* app, const Invocation* /*invocation*/) {
   auto flags = std::make_shared<ScenarioFlags>();
   AddScenarioOptions(app, flags.get(), /*with_events=*/false);
   return [flags] {
-    LoadLimits limits;
-    limits.max_file_bytes = flags->max_file_bytes;
-    Result<Scenario> scenario = LoadAnyScenario(flags->file, limits);
+    Result<Scenario> scenario = LoadAnyScenario(flags->file, LimitsOf(*flags));
     if (!scenario.ok()) return ReportFailure(scenario.status());
     std::string summary =
         Count(scenario->actors.size(), "actor") + ", " + Count(scenario->issues.size(), "issue");

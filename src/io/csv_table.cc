@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +17,7 @@
 
 #include "entente/io.h"
 #include "io/diagnostic.h"
+#include "io/number_range.h"
 
 namespace entente {
 namespace {
@@ -175,10 +178,10 @@ Result<Scenario> ParseActorTableCsv(const std::string& text, const std::string& 
 
   const std::size_t rows = records.size() - 1;
   if (rows > limits.max_actors) {
-    return Status::LimitExceeded(
-        io::FormatDiagnostic(path, text, records[limits.max_actors + 1].fields.front().pos,
-                             "table has " + std::to_string(rows) + " actors, over the limit of " +
-                                 std::to_string(limits.max_actors)));
+    return Status::LimitExceeded(io::FormatDiagnostic(
+        path, text, records[limits.max_actors + 1].fields.front().pos,
+        "table has " + std::to_string(rows) + " actors, over the limit of " +
+            std::to_string(limits.max_actors) + " (raise it with --max-actors)"));
   }
 
   Scenario scenario;
@@ -221,8 +224,12 @@ Result<Scenario> ParseActorTableCsv(const std::string& text, const std::string& 
           ec == std::errc::invalid_argument) {
         return reader.Error(field.pos, what + ": expected a number, got '" + field.text + "'");
       }
-      if (ec == std::errc::result_out_of_range || !std::isfinite(value[k])) {
-        return reader.Error(field.pos, what + " must be a finite number, got " + field.text);
+      if (ec == std::errc::result_out_of_range) {  // overflow -> inf, underflow -> tiny
+        value[k] = std::strtod(std::string(digits).c_str(), nullptr);
+        if (value[k] == 0.0) value[k] = std::numeric_limits<double>::denorm_min();
+      }
+      if (const std::string problem = io::NumberRangeProblem(value[k]); !problem.empty()) {
+        return reader.Error(field.pos, what + " " + problem + ", got " + field.text);
       }
     }
     const auto& cap_field = record.fields[static_cast<std::size_t>(column_of[1])];

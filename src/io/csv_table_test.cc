@@ -118,7 +118,7 @@ TEST(ParseActorTableCsv, TooManyRowsIsLimitExceeded) {
       "actor,capability,position,salience\nA,1,1,1\nB,1,2,1\nC,1,3,1\n", "t.csv", limits);
   EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
   EXPECT_EQ(r.status().message(),
-            "t.csv:4:1: table has 3 actors, over the limit of 2\n"
+            "t.csv:4:1: table has 3 actors, over the limit of 2 (raise it with --max-actors)\n"
             "    4 | C,1,3,1\n"
             "      | ^");
 }

@@ -2,8 +2,11 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <unordered_map>
+
+#include "io/number_range.h"
 
 namespace entente::io {
 
@@ -31,6 +34,44 @@ Status YamlFile::Error(const YAML::Mark& mark, std::string_view message) const {
 
 Status YamlFile::ErrorAt(TextPosition pos, std::string_view message) const {
   return Status::ParseError(FormatDiagnostic(path_, text_, pos, message));
+}
+
+Status CheckDocumentShape(const YamlFile& file, const YAML::Node& root, std::size_t max_depth) {
+  struct Pending {
+    YAML::Node node;
+    std::size_t depth;
+  };
+  const std::size_t max_nodes = 4 * file.text().size() + 10000;
+  std::vector<Pending> stack{{root, 1}};
+  std::size_t visited = 0;
+  while (!stack.empty()) {
+    const Pending p = std::move(stack.back());
+    stack.pop_back();
+    if (!p.node.IsSequence() && !p.node.IsMap()) continue;
+    if (++visited > max_nodes) {
+      return Status(StatusCode::kLimitExceeded,
+                    file.Error(p.node.Mark(), "the document expands to more than " +
+                                                  std::to_string(max_nodes) +
+                                                  " collections (aliases repeating anchors?)")
+                        .message());
+    }
+    if (p.depth > max_depth) {
+      return Status(StatusCode::kLimitExceeded,
+                    file.Error(p.node.Mark(), "nesting is deeper than the limit of " +
+                                                  std::to_string(max_depth) +
+                                                  " levels (raise it with --max-depth)")
+                        .message());
+    }
+    if (p.node.IsSequence()) {
+      for (const YAML::Node& child : p.node) stack.push_back({child, p.depth + 1});
+    } else {
+      for (const auto& kv : p.node) {
+        stack.push_back({kv.first, p.depth + 1});
+        stack.push_back({kv.second, p.depth + 1});
+      }
+    }
+  }
+  return Status::Ok();
 }
 
 YAML::Mark YamlEntry::mark() const {
@@ -138,7 +179,10 @@ std::optional<double> ParseYamlNumber(std::string_view text) {
   const auto [end, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
   if (end != body.data() + body.size()) return std::nullopt;
   if (ec == std::errc::result_out_of_range) {
-    value = std::numeric_limits<double>::infinity();
+    // Overflow reads as infinity; underflow as the denormal or zero strtod gives, so that the
+    // range check (number_range.h) can say which.
+    value = std::strtod(std::string(body).c_str(), nullptr);
+    if (value == 0.0) value = std::numeric_limits<double>::denorm_min();  // below every denormal
   } else if (ec != std::errc()) {
     return std::nullopt;
   }
@@ -164,8 +208,8 @@ Status ReadNumber(const YamlFile& file, const YAML::Node& node, const YAML::Mark
                                 (node.IsScalar() && IsStringTagged(node) ? "the string " : "") +
                                 DescribeNode(node));
   }
-  if (!std::isfinite(*value)) {
-    return file.Error(mark, std::string(field) + " must be a finite number, got " + node.Scalar());
+  if (const std::string problem = NumberRangeProblem(*value); !problem.empty()) {
+    return file.Error(mark, std::string(field) + " " + problem + ", got " + node.Scalar());
   }
   *out = *value;
   return Status::Ok();

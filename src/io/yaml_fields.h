@@ -43,6 +43,13 @@ class YamlFile {
   std::vector<std::size_t> line_starts_;  // byte offset where each line starts
 };
 
+// Limits on a parsed document's shape, checked before anything reads it (io.h, LoadLimits):
+// LimitExceeded, located at the offending node, when collections nest deeper than `max_depth`
+// (the top-level mapping is depth 1) or when the document, with aliases expanded, holds more
+// nodes than four per byte of text plus 10,000 (an alias "bomb" repeating anchors). The walk
+// is iterative, so no input depth can exhaust the stack here.
+Status CheckDocumentShape(const YamlFile& file, const YAML::Node& root, std::size_t max_depth);
+
 // One `key: value` pair of a mapping.
 struct YamlEntry {
   std::string key;

@@ -153,7 +153,8 @@ Status ScenarioReader::CheckList(const YamlEntry& entry, std::string_view noun, 
         FormatDiagnostic(file_.path(), file_.text(),
                          TextPosition{entry.key_mark.line + 1, entry.key_mark.column + 1},
                          key + " lists " + std::to_string(entry.value.size()) + " " +
-                             std::string(noun) + ", over the limit of " + std::to_string(limit)));
+                             std::string(noun) + ", over the limit of " + std::to_string(limit) +
+                             " (raise it with --max-" + std::string(noun) + ")"));
   }
   if (entry.value.size() < minimum) {
     return file_.Error(entry.key_mark,
@@ -793,6 +794,7 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                                                " (a second '---' starts another)");
   }
   const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+  if (Status s = io::CheckDocumentShape(file, root, limits.max_depth); !s.ok()) return s;
   Scenario scenario;
   scenario.path = path;
   scenario.text = text;

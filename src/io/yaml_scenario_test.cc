@@ -239,14 +239,61 @@ TEST(ParseScenarioYaml, LimitsAreLimitExceeded) {
   Result<Scenario> r = ParseScenarioYaml(kMinimal, "s.yaml", limits);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
-  EXPECT_EQ(r.status().message(),
-            "s.yaml:7:1: 'actors' lists 2 actors, over the limit of 1\n"
-            "    7 | actors:\n"
-            "      | ^");
+  EXPECT_EQ(
+      r.status().message(),
+      "s.yaml:7:1: 'actors' lists 2 actors, over the limit of 1 (raise it with --max-actors)\n"
+      "    7 | actors:\n"
+      "      | ^");
   limits = LoadLimits{};
   limits.max_file_bytes = 10;
   r = ParseScenarioYaml(kMinimal, "s.yaml", limits);
   EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+}
+
+TEST(ParseScenarioYaml, NestingDeeperThanTheLimitIsLimitExceeded) {
+  const std::string deep =
+      "entente: 1\nnotes: " + std::string(100, '[') + std::string(100, ']') + "\n";
+  Result<Scenario> r = ParseScenarioYaml(deep, "d.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_EQ(r.status().message().rfind("d.yaml:2:", 0), 0u) << r.status().message();
+  EXPECT_NE(r.status().message().find(
+                "nesting is deeper than the limit of 64 levels (raise it with --max-depth)"),
+            std::string::npos)
+      << r.status().message();
+  LoadLimits raised;
+  raised.max_depth = 200;  // past the limit the reader reports what is wrong with the file
+  r = ParseScenarioYaml(deep, "d.yaml", raised);
+  EXPECT_EQ(r.status().code(), StatusCode::kParseError) << r.status().message();
+}
+
+TEST(ParseScenarioYaml, AliasBombIsLimitExceededNotAHang) {
+  // Nine levels of ten aliases each: 10^9 nodes once expanded, from a few hundred bytes.
+  std::string text = "entente: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 10; ++level) {
+    const std::string prev = "*a" + std::to_string(level - 1);
+    text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k) text += (k ? ", " : "") + prev;
+    text += "]\n";
+  }
+  Result<Scenario> r = ParseScenarioYaml(text, "bomb.yaml");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  EXPECT_NE(r.status().message().find("(aliases repeating anchors?)"), std::string::npos)
+      << r.status().message();
+}
+
+TEST(ParseScenarioYaml, HugeAndDenormalNumbersAreRefused) {
+  EXPECT_NE(ErrorOf(Edit("capability: 2", "capability: 1e16"))
+                .find("capability of 'a' is too large (magnitude above 1e15), got 1e16"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf(Edit("capability: 2", "capability: 1e-310"))
+                .find("capability of 'a' is too small to tell from 0 (magnitude below 1e-12); "
+                      "write 0, got 1e-310"),
+            std::string::npos)
+      << ErrorOf(Edit("capability: 2", "capability: 1e-310"));
+  EXPECT_NE(ErrorOf(Edit("capability: 2", "capability: 1e-400")).find("too small to tell from 0"),
+            std::string::npos);
 }
 
 }  // namespace

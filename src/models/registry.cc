@@ -22,6 +22,11 @@ const char* StopReasonName(StopReason reason) {
   return "unknown";
 }
 
+Status CancelledStatus(const std::string& model, int round, const std::string& issue_id) {
+  return Status::Interrupted(model + ": interrupted before round " + std::to_string(round) +
+                             (issue_id.empty() ? "" : " of issue '" + issue_id + "'"));
+}
+
 const std::vector<ModelInfo>& ModelRegistry() {
   static const std::vector<ModelInfo> registry = {
       // {name, description, presets, factory} — one line per model.

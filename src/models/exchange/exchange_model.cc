@@ -154,6 +154,7 @@ Result<ExchangeOptions> ExchangeOptionsFrom(const RunOptions& options) {
   }
   if (options.max_rounds > 0) opt.rounds = options.max_rounds;
   opt.seed = options.seed;
+  opt.cancel = options.cancel;
   for (const auto& [key, value] : options.params) {
     double* field = key == "p"                 ? &opt.p
                     : key == "fixed_weight"    ? &opt.fixed_weight
@@ -192,6 +193,7 @@ Result<ExchangeResult> RunExchange(const Scenario& scenario, const ExchangeOptio
   };
   std::vector<Grid> starts = {t.x};
   for (int round = 1; round <= options.rounds; ++round) {
+    if (options.cancel && options.cancel()) return CancelledStatus("exchange", round, "");
     const Grid& start = starts.back();
     exchange::RoundContext ctx;
     ctx.table = &t;

@@ -18,6 +18,10 @@ Result<ModelRun> ExpectedUtilityModel::Run(const Scenario& scenario,
   for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
     run.issues.push_back(
         RunExpectedUtility(MakeIssueTable(scenario, issue), *eum, options, scenario.events));
+    // RunExpectedUtility stops at the round it noticed the cancellation.
+    if (options.Cancelled()) {
+      return CancelledStatus(name(), run.issues.back().rounds + 1, scenario.issues[issue].id);
+    }
   }
   return run;
 }

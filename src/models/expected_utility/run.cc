@@ -116,6 +116,10 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
   std::vector<double> r(n, 1.0), security(n), next(n);
   bool positions_changed = true;
   for (int round = 1; round <= max_rounds; ++round) {
+    if (run.Cancelled()) {
+      return finish(StopReason::kHalted, false,
+                    "Interrupted before round " + std::to_string(round) + ".");
+    }
     // Timed events (events.h) change capability, salience or position before this round.
     bool shocked = false;
     for (const Event& event : events) {

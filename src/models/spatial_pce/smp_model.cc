@@ -68,6 +68,7 @@ Result<ModelRun> SmpModel::Run(const Scenario& scenario, const RunOptions& optio
   Result<SmpOptions> opt = ResolveSmpOptions(options);
   if (!opt.ok()) return opt.status();
   opt->record_detail = options.record_detail;
+  opt->cancel = options.cancel;
   Result<SmpProblem> problem = SmpProblemFromScenario(scenario);
   if (!problem.ok()) return problem.status();
   Result<SmpResult> run = RunSmp(*problem, *opt);

@@ -4,10 +4,11 @@
 #include <cmath>
 #include <string>
 
+#include "core/splitmix64.h"
+#include "entente/model.h"
 #include "entente/spatial_pce.h"
 #include "models/spatial_pce/challenge.h"
 #include "models/spatial_pce/smp_state.h"
-#include "core/splitmix64.h"
 
 namespace entente {
 namespace {
@@ -113,6 +114,7 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
   std::vector<double> pos = problem.position;
   std::vector<double> ideal = problem.position;
   for (int t = 0;; ++t) {
+    if (options.cancel && options.cancel()) return CancelledStatus("smp", t + 1, "");
     const StateView s(problem, options, pos, ideal);
     SmpStateRecord rec;
     rec.position = pos;
