@@ -40,6 +40,7 @@ Action ConfigureBacktest(CLI::App* app, const Invocation* invocation);
 Action ConfigureHelp(CLI::App* app, const Invocation* invocation);
 Action ConfigureCompare(CLI::App* app, const Invocation* invocation);
 Action ConfigureConvert(CLI::App* app, const Invocation* invocation);
+Action ConfigureSensitivity(CLI::App* app, const Invocation* invocation);
 
 // The general usage text: synopsis and one line per command.
 std::string UsageText();
