@@ -7,7 +7,8 @@ packages=(
   build-essential cmake git pkg-config
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsqlite3-dev python3
+  libsqlite3-dev sqlite3 python3
+  libopenmpi-dev openmpi-bin
 )
 
 missing=()

@@ -4,7 +4,8 @@
 // issue and one per actor, stances in the short form `issue: [position, salience]` unless they
 // carry a source or note. Saliences are written on the unit scale; every number is written with
 // the shortest text that reads back to the same double, so LoadScenario on the output yields the
-// same actors, issues, positions, saliences and capabilities bit for bit.
+// same actors, issues, positions, saliences and capabilities bit for bit. Uncertain inputs
+// (Scenario::uncertain) are written as their distributions.
 //
 // Issue ids must match [a-z0-9_-]+ in YAML; an imported id that does not (KTAB's "Pstn1",
 // Decide's "X") is lowercased, other characters become '-', and a clash gets a "-2", "-3", ...

@@ -12,6 +12,8 @@ const std::vector<Command>& Commands() {
       {"explain",  "show round by round why each actor moved on an issue",    ConfigureExplain},
       {"validate", "check a scenario file and summarise it",                   ConfigureValidate},
       {"compare",  "forecast a scenario with every model, side by side",      ConfigureCompare},
+      {"sweep",    "Monte Carlo over uncertain inputs: spread of each forecast", ConfigureSweep},
+      {"runs",     "list, show or export the sweeps in a run store",          ConfigureRuns},
       {"convert",  "rewrite a KTAB or Decide scenario as scenario YAML",       ConfigureConvert},
       {"sensitivity", "rank the inputs that move each forecast; what would reach a target", ConfigureSensitivity},
       {"models",   "list the models and their presets",                        ConfigureModels},

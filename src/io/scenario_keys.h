@@ -21,6 +21,9 @@ inline const std::vector<std::string_view> kOutcomeKeys = {"value", "note", "sou
 inline const std::vector<std::string_view> kActorKeys = {
     "id", "name", "capability", "capability_source", "role", "veto", "description", "stances"};
 inline const std::vector<std::string_view> kStanceKeys = {"position", "salience", "source", "note"};
+// A capability, position or salience given as a distribution (io/yaml_distribution.h).
+inline const std::vector<std::string_view> kDistributionKeys = {"uniform", "triangular", "normal",
+                                                                "experts", "bootstrap"};
 inline const std::vector<std::string_view> kEventKeys = {
     "id", "label", "date", "round", "enabled", "source", "description", "changes"};
 inline const std::vector<std::string_view> kChangeKeys = {"actor", "issue", "capability",

@@ -63,8 +63,9 @@ TEST(ScenarioSchema, ListsExactlyTheKeysTheReaderAccepts) {
   EXPECT_EQ(PropertyNames(defs.at("event")), Keys(kEventKeys));
   EXPECT_EQ(PropertyNames(defs.at("change")), Keys(kChangeKeys));
   EXPECT_EQ(PropertyNames(defs.at("change_op")), Keys(kChangeOpKeys));
-  for (const char* def :
-       {"issue", "scale", "outcome", "actor", "stance", "event", "change", "change_op"}) {
+  EXPECT_EQ(PropertyNames(defs.at("distribution")), Keys(kDistributionKeys));
+  for (const char* def : {"issue", "scale", "outcome", "actor", "stance", "event", "change",
+                          "change_op", "distribution"}) {
     EXPECT_EQ(defs.at(def).at("additionalProperties"), false) << def;
   }
 }

@@ -51,6 +51,39 @@ std::string Quote(const std::string& s) {
 // The shortest text that reads back to the same double (fmt's default for doubles).
 std::string Number(double v) { return fmt::format("{}", v); }
 
+std::string NumberList(const std::vector<double>& values) {
+  std::string out;
+  for (const double v : values) out += (out.empty() ? "" : ", ") + Number(v);
+  return "[" + out + "]";
+}
+
+// An uncertain input's distribution in the syntax of docs/formats/scenario.md.
+std::string DistributionYaml(const Distribution& d) {
+  switch (d.kind) {
+    case Distribution::Kind::kUniform:
+      return "{uniform: " + NumberList({d.low, d.high}) + "}";
+    case Distribution::Kind::kTriangular:
+      return "{triangular: " + NumberList({d.low, d.mode, d.high}) + "}";
+    case Distribution::Kind::kNormal:
+      return "{normal: " + NumberList({d.mean, d.sd}) + "}";
+    case Distribution::Kind::kExperts:
+      return "{experts: " + NumberList(d.estimates) + (d.bootstrap ? ", bootstrap: true}" : "}");
+  }
+  return "";
+}
+
+// The value as the file should say it: the distribution the scenario gives for this field of
+// this actor (and issue), else the number.
+std::string Value(const Scenario& scenario, const std::string& actor, const std::string& issue,
+                  UncertainInput::Field field, double value) {
+  for (const UncertainInput& u : scenario.uncertain) {
+    if (u.field == field && u.actor == actor && u.issue == issue) {
+      return DistributionYaml(u.distribution);
+    }
+  }
+  return Number(value);
+}
+
 std::string CommentBlock(const std::string& comment) {
   if (comment.empty()) return "";
   std::string out;
@@ -116,7 +149,9 @@ Status WriteActor(const Scenario& scenario, std::size_t a, const std::vector<std
   if (!actor.description.empty()) {
     *out += fmt::format("    description: {}\n", Quote(actor.description));
   }
-  *out += fmt::format("    capability: {}\n", Number(actor.capability));
+  *out += fmt::format(
+      "    capability: {}\n",
+      Value(scenario, actor.id, "", UncertainInput::Field::kCapability, actor.capability));
   if (!actor.capability_source.empty()) {
     *out += fmt::format("    capability_source: {}\n", Quote(actor.capability_source));
   }
@@ -133,13 +168,16 @@ Status WriteActor(const Scenario& scenario, std::size_t a, const std::vector<std
           scenario.issues[k].id +
           "'; scenario YAML has one capability per actor, so it cannot be written faithfully");
     }
+    const std::string& issue = scenario.issues[k].id;
+    const std::string position =
+        Value(scenario, actor.id, issue, UncertainInput::Field::kPosition, s->position);
+    const std::string salience =
+        Value(scenario, actor.id, issue, UncertainInput::Field::kSalience, s->salience);
     if (s->source.empty() && s->note.empty()) {
-      stances +=
-          fmt::format("      {}: [{}, {}]\n", ids[k], Number(s->position), Number(s->salience));
+      stances += fmt::format("      {}: [{}, {}]\n", ids[k], position, salience);
       continue;
     }
-    stances += fmt::format("      {}: {{position: {}, salience: {}", ids[k], Number(s->position),
-                           Number(s->salience));
+    stances += fmt::format("      {}: {{position: {}, salience: {}", ids[k], position, salience);
     if (!s->source.empty()) stances += ", source: " + Quote(s->source);
     if (!s->note.empty()) stances += ", note: " + Quote(s->note);
     stances += "}\n";

@@ -16,6 +16,7 @@
 #include "entente/io.h"
 #include "io/diagnostic.h"
 #include "io/scenario_keys.h"
+#include "io/yaml_distribution.h"
 #include "io/yaml_fields.h"
 
 namespace entente {
@@ -75,6 +76,9 @@ class ScenarioReader {
   Status CheckIssueWeights(const Scenario& scenario);
   Status CheckInScale(const YamlEntry& entry, const std::string& field, double value, double lo,
                       double hi);
+  // Records an input given as a distribution (Scenario::uncertain, file order).
+  void AddUncertain(const std::string& actor, const std::string& issue, UncertainInput::Field field,
+                    Distribution distribution, const YAML::Mark& mark);
 
   std::optional<std::size_t> IssueIndex(const std::string& id) const;
   std::optional<std::size_t> ActorIndex(const std::string& id) const;
@@ -86,7 +90,20 @@ class ScenarioReader {
   std::unordered_map<std::string, std::size_t> actor_index_;
   double salience_max_ = 1.0;  // 100 under `salience_scale: percent`
   std::vector<YAML::Mark> issue_marks_;
+  std::vector<UncertainInput> uncertain_;
 };
+
+void ScenarioReader::AddUncertain(const std::string& actor, const std::string& issue,
+                                  UncertainInput::Field field, Distribution distribution,
+                                  const YAML::Mark& mark) {
+  UncertainInput input;
+  input.actor = actor;
+  input.issue = issue;
+  input.field = field;
+  input.distribution = std::move(distribution);
+  input.where = Locate(mark);
+  uncertain_.push_back(std::move(input));
+}
 
 std::optional<std::size_t> ScenarioReader::IssueIndex(const std::string& id) const {
   const auto it = issue_index_.find(id);
@@ -184,6 +201,7 @@ Status ScenarioReader::Read(const YAML::Node& root, Scenario* scenario) {
       scenario->events.push_back(std::move(event));
     }
   }
+  scenario->uncertain = std::move(uncertain_);
   return CheckIssueWeights(*scenario);
 }
 
@@ -360,9 +378,16 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
 
   Result<const YamlEntry*> capability = map->Require("capability");
   if (!capability.ok()) return capability.status();
-  if (Status s = ReadNumber(file_, **capability, "capability of " + who, &actor.capability);
+  std::optional<Distribution> capability_distribution;
+  if (Status s = ReadUncertainNumber(file_, **capability, "capability of " + who,
+                                     FieldRange{0.0, std::numeric_limits<double>::infinity()},
+                                     &actor.capability, &capability_distribution);
       !s.ok())
     return s;
+  if (capability_distribution) {
+    AddUncertain(actor.id, "", UncertainInput::Field::kCapability,
+                 std::move(*capability_distribution), (*capability)->mark());
+  }
   if (actor.capability < 0) {
     return file_.Error((*capability)->mark(), "capability of " + who + " must be >= 0, got " +
                                                   FormatNumber(actor.capability));
@@ -446,16 +471,35 @@ Status ScenarioReader::ReadStance(const YamlEntry& entry, const Actor& actor, co
         return st;
     }
   }
-  if (Status s = ReadNumber(file_, position, "position" + of, &stance->position); !s.ok()) return s;
+  // Either number may be a distribution (yaml_distribution.h); the stance then holds its centre.
+  std::optional<Distribution> position_distribution, salience_distribution;
+  if (Status s = ReadUncertainNumber(file_, position, "position" + of,
+                                     FieldRange{issue.scale_min, issue.scale_max},
+                                     &stance->position, &position_distribution);
+      !s.ok())
+    return s;
   if (Status s = CheckInScale(position, "position" + of, stance->position, issue.scale_min,
                               issue.scale_max);
       !s.ok())
     return s;
-  if (Status s = ReadNumber(file_, salience, "salience" + of, &stance->salience); !s.ok()) return s;
+  if (Status s =
+          ReadUncertainNumber(file_, salience, "salience" + of, FieldRange{0.0, salience_max_},
+                              &stance->salience, &salience_distribution);
+      !s.ok())
+    return s;
   if (Status s = CheckInScale(salience, "salience" + of, stance->salience, 0.0, salience_max_);
       !s.ok())
     return s;
   stance->salience /= salience_max_;
+  if (position_distribution) {
+    AddUncertain(actor.id, issue.id, UncertainInput::Field::kPosition,
+                 std::move(*position_distribution), position.mark());
+  }
+  if (salience_distribution) {
+    ScaleDistribution(&*salience_distribution, salience_max_);
+    AddUncertain(actor.id, issue.id, UncertainInput::Field::kSalience,
+                 std::move(*salience_distribution), salience.mark());
+  }
   return Status::Ok();
 }
 
