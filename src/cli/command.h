@@ -41,6 +41,7 @@ Action ConfigureHelp(CLI::App* app, const Invocation* invocation);
 Action ConfigureCompare(CLI::App* app, const Invocation* invocation);
 Action ConfigureConvert(CLI::App* app, const Invocation* invocation);
 Action ConfigureReport(CLI::App* app, const Invocation* invocation);
+Action ConfigureSensitivity(CLI::App* app, const Invocation* invocation);
 Action ConfigureSweep(CLI::App* app, const Invocation* invocation);
 Action ConfigureRuns(CLI::App* app, const Invocation* invocation);
 

@@ -16,6 +16,7 @@ const std::vector<Command>& Commands() {
       {"sweep",    "Monte Carlo over uncertain inputs: spread of each forecast", ConfigureSweep},
       {"runs",     "list, show or export the sweeps in a run store",          ConfigureRuns},
       {"convert",  "rewrite a KTAB or Decide scenario as scenario YAML",       ConfigureConvert},
+      {"sensitivity", "rank the inputs that move each forecast; what would reach a target", ConfigureSensitivity},
       {"models",   "list the models and their presets",                        ConfigureModels},
       {"backtest", "score models against recorded outcomes (DEU tables, scenarios)", ConfigureBacktest},
       {"help",     "show this help, or a command's options (help COMMAND)",   ConfigureHelp},
@@ -29,7 +30,7 @@ std::string UsageText() {
       "usage: entente COMMAND [options]   (entente --version, entente help COMMAND)\n\n"
       "Forecast how a group of actors settles a contested decision, and explain why.\n\n"
       "commands:\n";
-  for (const Command& c : Commands()) text += fmt::format("  {:<10}{}\n", c.name, c.help);
+  for (const Command& c : Commands()) text += fmt::format("  {:<11} {}\n", c.name, c.help);
   text +=
       "\nexit codes: 0 ok, 1 internal error, 2 usage error, 3 invalid input, 4 I/O error,\n"
       "5 limit exceeded, 6 model failure, 130/143 interrupted (docs/manual.md)\n";

@@ -1,0 +1,66 @@
+# End-to-end tests of `entente sensitivity` (elasticities, Sobol indices, target search).
+# Uses entente_cli_check from commands.cmake (included first by tests/cli/CMakeLists.txt).
+# Expected numbers are the compromise baseline's, worked by hand in tests/data/two_issues.yaml:
+# F = (20 + 80 + 25) / 3.5 = 35.714 on timing; b's position x gives (45 + x) / 3.5.
+if(NOT COMMAND entente_cli_check)
+  return()
+endif()
+
+entente_cli_check(sensitivity.table EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise
+  STDOUT_HAS "timing: Timing of membership\n  forecast on the point inputs: 35.7\n"
+             "position of b on timing" "salience of a on timing" "capability of c"
+             "Note: no Sobol indices: the scenario declares no uncertain inputs"
+             "Numbers from model compromise, seed 1, 0 Sobol samples"
+             "from tests/data/two_issues.yaml (hash ")
+entente_cli_check(sensitivity.default_model_is_eum EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --issue timing -j 2
+  STDOUT_HAS "model eum (preset bdm), " "timing: Timing of membership"
+  STDOUT_LACKS "budget: ")
+entente_cli_check(sensitivity.json EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --format json
+  STDOUT_HAS "{\n  \"header\": {\"entente\":" "\"scenario_hash\":"
+             "\"generated_by\":\"entente sensitivity tests/data/two_issues.yaml --model compromise --issue timing --format json\""
+             "\"analysis\": {\"model\":\"compromise\",\"preset\":\"\",\"samples\":0,\"seed\":1"
+             "\n  \"elasticities\": \n    {\"issue\":\"timing\",\"rank\":1,\"input\":\"position of b on timing\",\"actor\":\"b\",\"input_issue\":\"timing\",\"field\":\"position\",\"declared\":false,\"value\":80,\"step\":5,\"low_value\":75,\"high_value\":85,"
+             "\"sobol\": ")
+entente_cli_check(sensitivity.target_one_actor EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 40 --actor b
+  STDOUT_HAS "what would take 'timing' to 40.0?"
+             "model compromise: forecast today 35.7; varying each actor's position alone"
+             "  b           80.0       95.0      +15.0  40.0\n")
+entente_cli_check(sensitivity.target_every_actor_ranked EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 40 -f json
+  STDOUT_HAS "{\"rank\":1,\"actor\":\"a\",\"field\":\"position\",\"current_value\":10,"
+             "{\"rank\":2,\"actor\":\"b\"" "{\"rank\":3,\"actor\":\"c\""
+             "\"target\": {\"model\":\"compromise\",\"preset\":\"\",\"issue\":\"timing\",\"field\":\"position\",\"target\":40,")
+entente_cli_check(sensitivity.target_salience EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 30 --actor b
+       --field salience
+  STDOUT_HAS "varying each actor's salience alone" "  b           1.00      0.600     -0.400  30.0\n")
+entente_cli_check(sensitivity.target_unreachable EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 50 --actor b
+  STDOUT_HAS "reaches 50.0: the forecast stays within "
+  STDERR_HAS "no position of 'b' alone reaches 50 on 'timing'")
+entente_cli_check(sensitivity.output_file EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --model compromise -o ${ENTENTE_CLI_OUT}/sensitivity.txt
+  OUTPUT_FILE ${ENTENTE_CLI_OUT}/sensitivity.txt OUTPUT_HAS "forecast on the point inputs: "
+  NO_FILES_GLOB "${ENTENTE_CLI_OUT}/sensitivity.txt.*")
+entente_cli_check(sensitivity.unknown_issue EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --issue nope
+  STDERR_HAS "unknown issue 'nope'; issues: timing, budget")
+entente_cli_check(sensitivity.unknown_actor EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --issue timing --target 40 --actor zeta
+  STDERR_HAS "unknown actor 'zeta'; actors: a, b, c")
+entente_cli_check(sensitivity.actor_without_stance EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --issue budget --target 0.5 --actor c
+  STDERR_HAS "actor 'c' takes no part in issue 'budget'")
+entente_cli_check(sensitivity.actor_needs_target EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --actor b STDERR_HAS "--actor and --field need --target")
+entente_cli_check(sensitivity.target_needs_one_issue EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --target 40 STDERR_HAS "--target needs exactly one --issue")
+entente_cli_check(sensitivity.unknown_model EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --model nope STDERR_HAS "unknown model 'nope'")
+entente_cli_check(sensitivity.bad_field EXIT 2
+  ARGS sensitivity ${TWO_ISSUES} --issue timing --target 40 --field capability
+  STDERR_HAS "--field")
