@@ -80,13 +80,7 @@ double Contest::NoChallenge(double r, double usq, std::size_t challenger,
   return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
 }
 
-void Contest::SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
-  if (use_table_) {
-    const std::size_t at = i * distinct_ + position_id_[j];
-    *us = us_table_[at];
-    *uf = uf_table_[at];
-    return;
-  }
+void Contest::ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const {
   const double r = (*r_)[i];
   *us = UtilitySuccess(d, r);
   *uf = UtilityFailure(d, r);
@@ -109,8 +103,8 @@ PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
     SuccessFailure(j, i, d, &us_j, &uf_j);
   }
   // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallenge(r[i], usq_[i], i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallenge(r[j], usq_[j], j, i));
+  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
+  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
   // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
   // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
   const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
@@ -123,11 +117,11 @@ PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
   const double s_b_ij = target ? salience_[i] : salience_[j];
   const double s_b_ji = target ? salience_[j] : salience_[i];
   if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallenge(r[i], usq_[i], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallenge(r[j], usq_[j], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
   } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallenge(r[j], usq_[j], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallenge(r[i], usq_[i], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
   }
   return v;
 }

@@ -47,8 +47,22 @@ class Contest {
   // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign).
   double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target) const;
 
+  // The same, with Q = 1 (Sch p. 26) answered inline: the term is then U^sq.
+  double NoChallengeTerm(double r, double usq, std::size_t challenger, std::size_t target) const {
+    return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target);
+  }
+
   // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.
-  void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const;
+  void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
+    if (use_table_) {
+      const std::size_t at = i * distinct_ + position_id_[j];
+      *us = us_table_[at];
+      *uf = uf_table_[at];
+      return;
+    }
+    ComputeSuccessFailure(i, d, us, uf);
+  }
+  void ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const;
 
   ExpectedUtilityOptions options_;
   const std::vector<double>& salience_;
