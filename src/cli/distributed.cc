@@ -106,6 +106,14 @@ void FinalizeMpi() {
 
 }  // namespace
 
+bool Distributed::BuiltWithMpi() {
+#ifdef ENTENTE_WITH_MPI
+  return true;
+#else
+  return false;
+#endif
+}
+
 Distributed& Distributed::Get() {
   static Distributed world;
   return world;

@@ -24,6 +24,8 @@ namespace entente::cli {
 class Distributed {
  public:
   static Distributed& Get();
+  // Whether this executable was built with MPI (entente-mpi) or not (entente, the tests).
+  static bool BuiltWithMpi();
 
   int rank() const { return rank_; }
   int size() const { return size_; }

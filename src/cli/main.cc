@@ -4,16 +4,26 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <string>
 #include <utility>
 #include <vector>
 
 #include "cli/command.h"
 #include "cli/command_line.h"
 #include "cli/exit_codes.h"
+#include "cli/distributed.h"
 #include "cli/interrupt.h"
+#include "cli/mpi_handoff.h"
 
 int main(int argc, char** argv) {
   using namespace entente::cli;  // NOLINT: the entry point of the cli namespace
+  // Under mpirun/srun with several ranks, the static `entente` becomes `entente-mpi` here.
+  std::string handoff_error;
+  HandOffToMpiBuild(argv, Distributed::BuiltWithMpi(), &handoff_error);
+  if (!handoff_error.empty()) {
+    std::fprintf(stderr, "entente: %s\n", handoff_error.c_str());
+    return kExitUsage;
+  }
   InstallInterruptHandlers();
   Invocation invocation;
   invocation.command_line = QuoteCommandLine(argc, argv);
