@@ -62,8 +62,10 @@ Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index,
                      {"sort", order},
                      {"title", "Model (preset)"},
                      {"header", {{"labelAngle", 0}, {"labelAlign", "left"}}}}}};
+  // Binned already (above): "binned" makes the bars stand on the axis from bin_start to bin_end.
   Json x = {{"field", "bin_start"},
             {"type", "quantitative"},
+            {"bin", {{"binned", true}, {"step", step}}},
             {"scale", {{"domain", {issue.scale_min, issue.scale_max}}}},
             {"title", "Forecast: " + ScaleWords(issue)}};
   spec["spec"] = {
@@ -217,12 +219,12 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
     extent = std::max({extent, std::abs(x.eu_actor), std::abs(x.eu_counterpart)});
     values.push_back({{"r", x.round},
                       {"a", x.actor},
-                      {"c", ActorName(scenario, x.counterpart)},
-                      {"x", x.eu_actor},
-                      {"y", x.eu_counterpart},
+                      {"c", x.counterpart},
+                      {"x", Compact(x.eu_actor)},
+                      {"y", Compact(x.eu_counterpart)},
                       {"k", x.kind},
-                      {"p", x.probability},
-                      {"to", x.to},
+                      {"p", Compact(x.probability)},
+                      {"to", Compact(x.to)},
                       {"acc", x.accepted ? "yes" : "no"}});
   }
   if (extent <= 0.0) extent = 1.0;
@@ -291,7 +293,8 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
          {"y", {{"field", "y"}, {"type", "quantitative"}}},
          {"text", {{"field", "t"}}}}}});
   layers.push_back(
-      {{"transform", {{{"filter", "datum.a == actor && datum.r == round"}}}},
+      {{"transform",
+        {{{"filter", "datum.a == actor && datum.r == round"}}, NameLookup(scenario, "c")}},
        {"mark",
         {{"type", "point"}, {"filled", true}, {"size", 60}, {"opacity", 0.85}, {"clip", true}}},
        {"encoding",
@@ -320,7 +323,7 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
             {{"domain", kinds},
              {"range", {"circle", "square", "triangle-up", "diamond", "cross"}}}}}},
          {"tooltip",
-          {{{"field", "c"}, {"title", "Counterpart"}},
+          {{{"field", "name"}, {"title", "Counterpart"}},
            {{"field", "k"}, {"title", "Quadrant"}},
            {{"field", "x"}, {"title", "EU(actor)"}, {"format", "+.4f"}},
            {{"field", "y"}, {"title", "EU(counterpart)"}, {"format", "+.4f"}},

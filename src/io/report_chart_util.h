@@ -38,6 +38,13 @@ Json PositionAxis(const Issue& issue, const std::string& field);
 // channel "x" or "y".
 void AddReferenceLines(const Issue& issue, const std::string& channel, Json* layers);
 
+// `v` to 6 significant digits: plenty for a chart and its tooltips, and half the page size.
+double Compact(double v);
+
+// A Vega-Lite lookup transform adding "name" (the actor's display name) to rows whose `key`
+// field holds an actor id (so that rows need not repeat the names).
+Json NameLookup(const Scenario& scenario, const std::string& key);
+
 // The run's result on the issue, or nullptr.
 const IssueResult* FindIssueResult(const ModelRun& run, const std::string& issue_id);
 

@@ -114,9 +114,8 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
           values.push_back({{"kind", "actor"},
                             {"model", label},
                             {"actor", r->actor_ids[a]},
-                            {"name", ActorName(scenario, r->actor_ids[a])},
                             {"round", t},
-                            {"position", r->positions[t][a]}});
+                            {"position", Compact(r->positions[t][a])}});
         }
       }
     }
@@ -129,7 +128,7 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
     } else {
       for (std::size_t t = 0; t < path.size(); ++t) {
         values.push_back(
-            {{"kind", "forecast"}, {"model", label}, {"round", t}, {"position", path[t]}});
+            {{"kind", "forecast"}, {"model", label}, {"round", t}, {"position", Compact(path[t])}});
       }
     }
   }
@@ -160,7 +159,9 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
   Json layers = Json::array();
   if (!dynamic_models.empty()) {
     layers.push_back(
-        {{"transform", {{{"filter", "datum.kind == 'actor' && datum.model == " + model_param}}}},
+        {{"transform",
+          {{{"filter", "datum.kind == 'actor' && datum.model == " + model_param}},
+           NameLookup(scenario, "actor")}},
          {"mark", {{"type", "line"}, {"strokeWidth", 1}, {"color", "#9a9a9a"}, {"opacity", 0.7}}},
          {"encoding",
           {{"x", x},

@@ -70,9 +70,9 @@ TEST(ReportChartsTest, EveryChartHasATitleAndAxesInTheIssuesWords) {
   }
   EXPECT_NE(Titles(OutcomeHistogram(s, 0, sweep)).find("Forecast: 0 = postponed"),
             std::string::npos);
-  EXPECT_NE(ThresholdChart(s, 0, sweep)["title"]["subtitle"].get<std::string>().find(
-                "0 = postponed indefinitely"),
-            std::string::npos);
+  EXPECT_NE(
+      ThresholdChart(s, 0, sweep)["title"]["subtitle"].dump().find("0 = postponed indefinitely"),
+      std::string::npos);
 }
 
 TEST(ReportChartsTest, TrajectoryHasEveryActorEveryRoundAndEachModelsForecast) {

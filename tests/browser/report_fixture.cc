@@ -2,7 +2,7 @@
 // the sections `entente report` shows only with a sweep or a sensitivity analysis are drawn in
 // the browser too. The sweep and the sensitivity bars come from real model runs on perturbed
 // copies of the scenario (a small, fixed perturbation scheme written here, not `entente sweep`);
-// the page says so in its description.
+// the captions say so.
 //
 // usage: entente_report_fixture SCENARIO.yaml OUT.html
 #include <algorithm>
@@ -35,14 +35,20 @@ Result<ModelRun> RunModel(const std::string& name, const Scenario& s, bool detai
   return run;
 }
 
-// Replication r: every capability × U(0.7, 1.3), every salience ± U(0, 0.15), clamped.
+// Replication r: every capability × U(0.7, 1.3), every salience ± U(0, 0.15) and every position
+// ± U(0, 10 % of the scale), clamped.
 Scenario Perturbed(const Scenario& base, int r) {
   Scenario s = base;
   SplitMix64 rng(0x5EEDULL + static_cast<std::uint64_t>(r));
   for (Actor& a : s.actors) a.capability *= 0.7 + 0.6 * rng.Uniform();
-  for (auto& row : s.stances) {
-    for (auto& st : row) {
-      if (st) st->salience = std::clamp(st->salience + 0.3 * (rng.Uniform() - 0.5), 0.0, 1.0);
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    const Issue& issue = s.issues[i];
+    const double span = issue.scale_max - issue.scale_min;
+    for (auto& st : s.stances[i]) {
+      if (!st) continue;
+      st->salience = std::clamp(st->salience + 0.3 * (rng.Uniform() - 0.5), 0.0, 1.0);
+      st->position = std::clamp(st->position + 0.2 * span * (rng.Uniform() - 0.5), issue.scale_min,
+                                issue.scale_max);
     }
   }
   return s;
@@ -67,7 +73,8 @@ Status Write(const std::string& scenario_path, const std::string& out) {
   sweep.run_id = "fixture";
   sweep.seed = 0x5EED;
   sweep.replications = kReplications;
-  sweep.description = "test fixture: capabilities × U(0.7, 1.3), saliences ± 0.15";
+  sweep.description =
+      "test fixture: capabilities × U(0.7, 1.3), saliences ± 0.15, positions ± 10 % of the scale";
   for (const char* model : kSweepModels) {
     std::vector<SweepTrace> traces;
     for (int r = 0; r < kReplications; ++r) {

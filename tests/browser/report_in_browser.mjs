@@ -105,7 +105,7 @@ try {
     if (galleryDir) {
       fs.mkdirSync(galleryDir, {recursive: true});
       for (const [id, file] of Object.entries(GALLERY_CHARTS)) {
-        const el = await page.$(`#${id}`);
+        const el = await page.$(`figure:has(#${id})`);
         if (el) await el.screenshot({path: path.join(galleryDir, file)});
       }
     }
