@@ -112,16 +112,12 @@ std::string ActorName(const Scenario& scenario, const std::string& actor_id) {
   return a ? DisplayName(scenario.actors[*a]) : actor_id;
 }
 
-std::vector<double> FinalForecasts(const SweepSummary& sweep, const std::string& model,
-                                   const std::string& issue) {
-  std::vector<double> out;
-  for (const SweepTrace& t : sweep.traces) {
-    if (t.model != model || t.issue != issue) continue;
-    for (const std::vector<double>& f : t.forecasts) {
-      if (!f.empty() && std::isfinite(f.back())) out.push_back(f.back());
-    }
+const ReportSweepStat* FindSweepStat(const ReportSweep& sweep, const std::string& model,
+                                     const std::string& issue) {
+  for (const ReportSweepStat& st : sweep.stats) {
+    if (st.model == model && st.issue == issue) return &st;
   }
-  return out;
+  return nullptr;
 }
 
 double Quantile(std::vector<double> values, double q) {

@@ -52,9 +52,9 @@ const IssueResult* FindIssueResult(const ModelRun& run, const std::string& issue
 std::string DisplayName(const Actor& actor);
 std::string ActorName(const Scenario& scenario, const std::string& actor_id);
 
-// The last forecast of every replication of `model` on `issue` in the sweep (empty if none).
-std::vector<double> FinalForecasts(const SweepSummary& sweep, const std::string& model,
-                                   const std::string& issue);
+// The sweep's statistics of `model` on `issue`, or nullptr.
+const ReportSweepStat* FindSweepStat(const ReportSweep& sweep, const std::string& model,
+                                     const std::string& issue);
 
 // Linear-interpolation quantile (Hyndman & Fan 1996, type 7, as numpy's default).
 // REQUIRES: values non-empty, 0 <= q <= 1.

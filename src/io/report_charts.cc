@@ -199,7 +199,7 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
 }
 
 Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
-                 const std::vector<ModelRun>& runs, const SweepSummary* sweep) {
+                 const std::vector<ModelRun>& runs, const ReportSweep* sweep) {
   const Issue& issue = scenario.issues[issue_index];
   Json values = Json::array();
   Json order = Json::array();
@@ -215,11 +215,10 @@ Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
                 {"stop", StopReasonName(r->stop)}};
     if (issue.outcome) row["error"] = r->forecast - *issue.outcome;
     if (sweep != nullptr) {
-      const std::vector<double> finals = FinalForecasts(*sweep, run.model, issue.id);
-      if (!finals.empty()) {
-        row["p05"] = Quantile(finals, 0.05);
-        row["p50"] = Quantile(finals, 0.50);
-        row["p95"] = Quantile(finals, 0.95);
+      if (const ReportSweepStat* st = FindSweepStat(*sweep, run.model, issue.id)) {
+        row["p05"] = st->p05;
+        row["p50"] = st->median;
+        row["p95"] = st->p95;
         any_interval = true;
       }
     }
