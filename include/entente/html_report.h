@@ -33,29 +33,36 @@
 
 namespace entente {
 
-// One model on one issue across the replications of a Monte Carlo sweep.
-struct SweepTrace {
+// One model's forecast on one issue over the replications of a Monte Carlo sweep: the fields of
+// a sweep summary (`entente sweep`, sweep.h's SweepStat) that the report draws, so that a sweep
+// summary converts field by field.
+struct ReportSweepStat {
   std::string model;
-  std::string preset;  // "" for models without presets
-  std::string issue;   // issue id
-  // forecasts[r][t]: replication r's forecast after round t (ForecastPath of that replication;
-  // a static model has one value per replication). Replications that stopped early are carried
-  // forward at their last value.
-  std::vector<std::vector<double>> forecasts;
+  std::string preset;   // "" for models without presets
+  std::string issue;    // issue id
+  std::uint64_t n = 0;  // replications
+  double p05 = 0.0;     // 5th percentile of the final forecast
+  double median = 0.0;
+  double p95 = 0.0;
+  // Equal-width bins over the issue's scale: bin k counts bin_edges[k] <= x < bin_edges[k+1].
+  std::vector<double> bin_edges;  // histogram.size() + 1 values
+  std::vector<std::uint64_t> histogram;
+  std::vector<std::string> thresholds;        // as written, e.g. "timing>=50"
+  std::vector<double> threshold_probability;  // same order
 };
 
-// What the report needs from a sweep (`entente sweep`): the traces and how they were made.
-struct SweepSummary {
+// A sweep as the report shows it.
+struct ReportSweep {
   std::string run_id;
   std::uint64_t seed = 0;
-  int replications = 0;
+  std::uint64_t samples = 0;
   std::string description;  // e.g. "1000 draws of the scenario's uncertain inputs"
-  std::vector<SweepTrace> traces;
+  std::vector<ReportSweepStat> stats;
 };
 
 // One input's effect on one issue's forecast: the forecast with the input at the low and at the
 // high end of its range, everything else at its point value.
-struct SensitivityBar {
+struct ReportSensitivityBar {
   std::string issue;  // issue id
   std::string input;  // readable, e.g. "capability of United States"
   double input_low = 0.0;
@@ -65,11 +72,11 @@ struct SensitivityBar {
   double forecast_high = 0.0;  // forecast with the input at input_high
 };
 
-struct SensitivitySummary {
+struct ReportSensitivity {
   std::string model;
   std::string preset;
   std::string method;  // e.g. "one input at a time, low/high ends of its distribution"
-  std::vector<SensitivityBar> bars;
+  std::vector<ReportSensitivityBar> bars;
 };
 
 struct HtmlReportInput {
@@ -78,8 +85,8 @@ struct HtmlReportInput {
   // RunOptions::record_detail feed the perception map.
   std::vector<ModelRun> runs;
   std::vector<std::pair<std::string, std::string>> not_run;  // model, why it could not run
-  std::optional<SweepSummary> sweep;
-  std::optional<SensitivitySummary> sensitivity;
+  std::optional<ReportSweep> sweep;
+  std::optional<ReportSensitivity> sensitivity;
   ReportHeader header;
   // Perception maps show rounds 1..perception_rounds (each round of a 30-actor issue is ~900
   // challenges; all rounds are in `entente explain`).

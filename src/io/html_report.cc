@@ -261,10 +261,10 @@ void Page::IssueSection(std::size_t i, const std::vector<ForecastSummary>& summa
   Figure("trajectory-" + issue.id, report::TrajectoryChart(s_, i, in_.runs), made_by);
 
   body_ += "<h3>The models side by side</h3>\n";
-  const SweepSummary* sweep = in_.sweep ? &*in_.sweep : nullptr;
+  const ReportSweep* sweep = in_.sweep ? &*in_.sweep : nullptr;
   Figure("models-" + issue.id, report::ModelsChart(s_, i, in_.runs, sweep), made_by,
          sweep ? fmt::format("Intervals from sweep {} ({} replications, seed {}).", sweep->run_id,
-                             sweep->replications, sweep->seed)
+                             sweep->samples, sweep->seed)
                : "");
 
   body_ += "<h3>Uncertainty: outcome distribution and thresholds</h3>\n";
@@ -272,27 +272,37 @@ void Page::IssueSection(std::size_t i, const std::vector<ForecastSummary>& summa
     Note(
         "No Monte Carlo sweep was given to this report, so there are no intervals, no outcome "
         "distribution and no threshold probabilities.");
-  } else if (std::none_of(sweep->traces.begin(), sweep->traces.end(),
-                          [&](const SweepTrace& t) { return t.issue == issue.id; })) {
+  } else if (std::none_of(sweep->stats.begin(), sweep->stats.end(),
+                          [&](const ReportSweepStat& t) { return t.issue == issue.id; })) {
     Note("Sweep " + sweep->run_id + " holds no forecasts for this issue.");
   } else {
     const std::string by = fmt::format("Sweep {}: {} ({} replications, seed {})", sweep->run_id,
-                                       sweep->description, sweep->replications, sweep->seed);
+                                       sweep->description, sweep->samples, sweep->seed);
     Figure("histogram-" + issue.id, report::OutcomeHistogram(s_, i, *sweep), by);
-    Figure("thresholds-" + issue.id, report::ThresholdChart(s_, i, *sweep), by);
+    const bool thresholds = std::any_of(
+        sweep->stats.begin(), sweep->stats.end(),
+        [&](const ReportSweepStat& t) { return t.issue == issue.id && !t.thresholds.empty(); });
+    if (thresholds) {
+      Figure("thresholds-" + issue.id, report::ThresholdChart(s_, i, *sweep), by);
+    } else {
+      Note("Sweep " + sweep->run_id +
+           " has no thresholds on this issue (`entente sweep "
+           "--threshold`), so there are no threshold probabilities.");
+    }
   }
 
   body_ += "<h3>Sensitivity</h3>\n";
   bool tornado = false;
   if (in_.sensitivity) {
-    for (const SensitivityBar& b : in_.sensitivity->bars) tornado = tornado || b.issue == issue.id;
+    for (const ReportSensitivityBar& b : in_.sensitivity->bars)
+      tornado = tornado || b.issue == issue.id;
   }
   if (!in_.sensitivity) {
     Note("No sensitivity analysis was given to this report.");
   } else if (!tornado) {
     Note("The sensitivity analysis holds no input for this issue.");
   } else {
-    const SensitivitySummary& sa = *in_.sensitivity;
+    const ReportSensitivity& sa = *in_.sensitivity;
     Figure("tornado-" + issue.id, report::TornadoChart(s_, i, sa),
            "model: " + report::ModelLabel(sa.model, sa.preset) + "; method: " + sa.method);
   }

@@ -35,14 +35,15 @@ HtmlReportInput SampleInput(const Scenario* s) {
   return in;
 }
 
-SweepSummary SampleSweep() {
-  SweepSummary sweep;
+ReportSweep SampleSweep() {
+  ReportSweep sweep;
   sweep.run_id = "run-7";
   sweep.seed = 7;
-  sweep.replications = 4;
+  sweep.samples = 4;
   sweep.description = "4 draws";
-  sweep.traces.push_back({"eum", "bdm", "timing", {{10, 20}, {10, 30}, {10, 40, 45}, {50}}});
-  sweep.traces.push_back({"mean", "", "timing", {{40}, {45}, {50}, {55}}});
+  sweep.stats.push_back(
+      {"eum", "bdm", "timing", 4, 21.5, 37.5, 49.25, {0, 50, 100}, {3, 1}, {"timing>=50"}, {0.25}});
+  sweep.stats.push_back({"mean", "", "timing", 4, 40, 47.5, 55, {0, 50, 100}, {2, 2}, {}, {}});
   return sweep;
 }
 
@@ -101,7 +102,7 @@ TEST(HtmlReportTest, SweepAndSensitivitySectionsAppearWhenGiven) {
   const Scenario s = test_data::SampleScenario();
   HtmlReportInput in = SampleInput(&s);
   in.sweep = SampleSweep();
-  in.sensitivity = SensitivitySummary{
+  in.sensitivity = ReportSensitivity{
       "eum", "bdm", "one at a time", {{"timing", "position of a", 0, 20, 38, 30, 44}}};
   Result<std::string> page = FormatHtmlReport(in);
   ASSERT_TRUE(page.ok());

@@ -16,54 +16,47 @@ namespace entente::report {
 
 namespace {
 
-// The models of a sweep that have traces on the issue, in first-seen order.
-std::vector<std::pair<std::string, std::string>> SweepModels(const SweepSummary& sweep,
-                                                             const std::string& issue) {
-  std::vector<std::pair<std::string, std::string>> models;
-  for (const SweepTrace& t : sweep.traces) {
-    if (t.issue != issue) continue;
-    const std::pair<std::string, std::string> m{t.model, t.preset};
-    if (std::find(models.begin(), models.end(), m) == models.end()) models.push_back(m);
+// The sweep's statistics on the issue, in the sweep's order.
+std::vector<const ReportSweepStat*> StatsOn(const ReportSweep& sweep, const std::string& issue) {
+  std::vector<const ReportSweepStat*> out;
+  for (const ReportSweepStat& st : sweep.stats) {
+    if (st.issue == issue) out.push_back(&st);
   }
-  return models;
+  return out;
 }
 
 }  // namespace
 
-Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index,
-                      const SweepSummary& sweep) {
+Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index, const ReportSweep& sweep) {
   const Issue& issue = scenario.issues[issue_index];
   Json values = Json::array();
   Json order = Json::array();
-  for (const auto& [model, preset] : SweepModels(sweep, issue.id)) {
-    const std::string label = ModelLabel(model, preset);
+  for (const ReportSweepStat* st : StatsOn(sweep, issue.id)) {
+    const std::string label = ModelLabel(st->model, st->preset);
     order.push_back(label);
-    for (double v : FinalForecasts(sweep, model, issue.id)) {
-      values.push_back({{"model", label}, {"forecast", v}});
+    for (std::size_t k = 0; k < st->histogram.size() && k + 1 < st->bin_edges.size(); ++k) {
+      values.push_back(
+          {{"model", label},
+           {"bin_start", st->bin_edges[k]},
+           {"bin_end", st->bin_edges[k + 1]},
+           {"count", st->histogram[k]},
+           {"share", st->n == 0 ? 0.0 : static_cast<double>(st->histogram[k]) / st->n}});
     }
   }
-  const double step = (issue.scale_max - issue.scale_min) / 40.0;
   Json spec = Chart(fmt::format("{}: distribution of the forecast over {} Monte Carlo draws",
-                                issue.label, sweep.replications),
+                                issue.label, sweep.samples),
                     "Share of the replications whose final forecast falls in each bin");
   spec["data"] = {{"values", values}};
-  spec["transform"] = Json::array(
-      {{{"joinaggregate", {{{"op", "count"}, {"as", "n"}}}}, {"groupby", {"model"}}},
-       {{"bin", {{"step", step}, {"extent", {issue.scale_min, issue.scale_max}}}},
-        {"field", "forecast"},
-        {"as", {"bin_start", "bin_end"}}},
-       {{"aggregate",
-         {{{"op", "count"}, {"as", "count"}}, {{"op", "max"}, {"field", "n"}, {"as", "n"}}}},
-        {"groupby", {"model", "bin_start", "bin_end"}}},
-       {{"calculate", "datum.count / datum.n"}, {"as", "share"}}});
   spec["facet"] = {{"row",
                     {{"field", "model"},
                      {"type", "nominal"},
                      {"sort", order},
                      {"title", "Model (preset)"},
                      {"header", {{"labelAngle", 0}, {"labelAlign", "left"}}}}}};
+  // Binned already: "binned" makes the bars stand on the axis from bin_start to bin_end.
   Json x = {{"field", "bin_start"},
             {"type", "quantitative"},
+            {"bin", {{"binned", true}}},
             {"scale", {{"domain", {issue.scale_min, issue.scale_max}}}},
             {"title", "Forecast: " + ScaleWords(issue)}};
   spec["spec"] = {
@@ -81,54 +74,40 @@ Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index,
         {"tooltip",
          {{{"field", "bin_start"}, {"title", "From"}, {"format", ".4~f"}},
           {{"field", "bin_end"}, {"title", "To"}, {"format", ".4~f"}},
+          {{"field", "count"}, {"title", "Draws"}},
           {{"field", "share"}, {"title", "Share"}, {"format", ".1%"}}}}}}};
   return spec;
 }
 
-Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const SweepSummary& sweep) {
+Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const ReportSweep& sweep) {
   const Issue& issue = scenario.issues[issue_index];
-  const double span = issue.scale_max - issue.scale_min;
-  std::vector<std::pair<std::string, double>> thresholds;
-  if (issue.status_quo) {
-    thresholds.push_back(
-        {fmt::format("> {:g} (status quo)", *issue.status_quo), *issue.status_quo});
-  }
-  for (double f : {0.25, 0.5, 0.75}) {
-    const double t = issue.scale_min + f * span;
-    thresholds.push_back({fmt::format("≥ {:g}", t), t});
-  }
   Json values = Json::array();
   Json order = Json::array();
-  for (const auto& [label, t] : thresholds) order.push_back(label);
   Json models = Json::array();
-  for (const auto& [model, preset] : SweepModels(sweep, issue.id)) {
-    const std::string label = ModelLabel(model, preset);
+  for (const ReportSweepStat* st : StatsOn(sweep, issue.id)) {
+    const std::string label = ModelLabel(st->model, st->preset);
     models.push_back(label);
-    const std::vector<double> finals = FinalForecasts(sweep, model, issue.id);
-    if (finals.empty()) continue;
-    for (std::size_t k = 0; k < thresholds.size(); ++k) {
-      const double t = thresholds[k].second;
-      // The status-quo threshold is strict (the decision moves); the others are "at least".
-      const bool strict = issue.status_quo && k == 0;
-      const auto hits = std::count_if(finals.begin(), finals.end(),
-                                      [&](double v) { return strict ? v > t : v >= t; });
+    for (std::size_t k = 0; k < st->thresholds.size() && k < st->threshold_probability.size();
+         ++k) {
+      if (std::find(order.begin(), order.end(), st->thresholds[k]) == order.end()) {
+        order.push_back(st->thresholds[k]);
+      }
       values.push_back({{"model", label},
-                        {"threshold", thresholds[k].first},
-                        {"probability", static_cast<double>(hits) / finals.size()},
-                        {"draws", finals.size()}});
+                        {"threshold", st->thresholds[k]},
+                        {"probability", st->threshold_probability[k]},
+                        {"draws", st->n}});
     }
   }
   Json spec =
       Chart(fmt::format("{}: probability that the forecast passes a threshold", issue.label),
-            "Share of the Monte Carlo draws whose final forecast is beyond each point of "
-            "the scale (" +
+            "Share of the Monte Carlo draws whose final forecast passes each threshold (scale: " +
                 ScaleWords(issue) + ")");
   spec["data"] = {{"values", values}};
   spec["width"] = kWidth;
   spec["height"] = {{"step", 14}};
   spec["mark"] = {{"type", "bar"}};
   spec["encoding"] = {
-      {"y", {{"field", "threshold"}, {"type", "nominal"}, {"sort", order}, {"title", "Forecast"}}},
+      {"y", {{"field", "threshold"}, {"type", "nominal"}, {"sort", order}, {"title", "Threshold"}}},
       {"yOffset", {{"field", "model"}, {"sort", models}}},
       {"x",
        {{"field", "probability"},
@@ -139,27 +118,28 @@ Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const Swe
       {"color", {{"field", "model"}, {"type", "nominal"}, {"sort", models}, {"title", "Model"}}},
       {"tooltip",
        {{{"field", "model"}, {"title", "Model"}},
-        {{"field", "threshold"}, {"title", "Forecast"}},
+        {{"field", "threshold"}, {"title", "Threshold"}},
         {{"field", "probability"}, {"title", "Probability"}, {"format", ".1%"}},
         {{"field", "draws"}, {"title", "Draws"}}}}};
   return spec;
 }
 
 Json TornadoChart(const Scenario& scenario, std::size_t issue_index,
-                  const SensitivitySummary& sensitivity) {
+                  const ReportSensitivity& sensitivity) {
   const Issue& issue = scenario.issues[issue_index];
-  std::vector<const SensitivityBar*> bars;
-  for (const SensitivityBar& b : sensitivity.bars) {
+  std::vector<const ReportSensitivityBar*> bars;
+  for (const ReportSensitivityBar& b : sensitivity.bars) {
     if (b.issue == issue.id) bars.push_back(&b);
   }
-  std::stable_sort(bars.begin(), bars.end(), [](const SensitivityBar* a, const SensitivityBar* b) {
-    return std::abs(a->forecast_high - a->forecast_low) >
-           std::abs(b->forecast_high - b->forecast_low);
-  });
+  std::stable_sort(bars.begin(), bars.end(),
+                   [](const ReportSensitivityBar* a, const ReportSensitivityBar* b) {
+                     return std::abs(a->forecast_high - a->forecast_low) >
+                            std::abs(b->forecast_high - b->forecast_low);
+                   });
   Json values = Json::array();
   Json order = Json::array();
   double base = 0.0;
-  for (const SensitivityBar* b : bars) {
+  for (const ReportSensitivityBar* b : bars) {
     order.push_back(b->input);
     base = b->forecast_base;
     for (int end = 0; end < 2; ++end) {
@@ -217,12 +197,12 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
     extent = std::max({extent, std::abs(x.eu_actor), std::abs(x.eu_counterpart)});
     values.push_back({{"r", x.round},
                       {"a", x.actor},
-                      {"c", ActorName(scenario, x.counterpart)},
-                      {"x", x.eu_actor},
-                      {"y", x.eu_counterpart},
+                      {"c", x.counterpart},
+                      {"x", Compact(x.eu_actor)},
+                      {"y", Compact(x.eu_counterpart)},
                       {"k", x.kind},
-                      {"p", x.probability},
-                      {"to", x.to},
+                      {"p", Compact(x.probability)},
+                      {"to", Compact(x.to)},
                       {"acc", x.accepted ? "yes" : "no"}});
   }
   if (extent <= 0.0) extent = 1.0;
@@ -291,7 +271,8 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
          {"y", {{"field", "y"}, {"type", "quantitative"}}},
          {"text", {{"field", "t"}}}}}});
   layers.push_back(
-      {{"transform", {{{"filter", "datum.a == actor && datum.r == round"}}}},
+      {{"transform",
+        {{{"filter", "datum.a == actor && datum.r == round"}}, NameLookup(scenario, "c")}},
        {"mark",
         {{"type", "point"}, {"filled", true}, {"size", 60}, {"opacity", 0.85}, {"clip", true}}},
        {"encoding",
@@ -320,7 +301,7 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
             {{"domain", kinds},
              {"range", {"circle", "square", "triangle-up", "diamond", "cross"}}}}}},
          {"tooltip",
-          {{{"field", "c"}, {"title", "Counterpart"}},
+          {{{"field", "name"}, {"title", "Counterpart"}},
            {{"field", "k"}, {"title", "Quadrant"}},
            {{"field", "x"}, {"title", "EU(actor)"}, {"format", "+.4f"}},
            {{"field", "y"}, {"title", "EU(counterpart)"}, {"format", "+.4f"}},

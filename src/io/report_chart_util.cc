@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "io/report_charts.h"
 
@@ -17,7 +20,26 @@ Json OkabeIto() {
 Json Chart(const std::string& title, const std::string& subtitle) {
   Json spec = {{"$schema", "https://vega.github.io/schema/vega-lite/v6.json"},
                {"title", {{"text", title}}}};
-  if (!subtitle.empty()) spec["title"]["subtitle"] = subtitle;
+  if (!subtitle.empty()) {
+    // Titles do not wrap by themselves: break the subtitle into lines of at most ~105
+    // characters at spaces.
+    Json lines = Json::array();
+    std::string line;
+    std::size_t start = 0;
+    while (start <= subtitle.size()) {
+      std::size_t end = subtitle.find(' ', start);
+      if (end == std::string::npos) end = subtitle.size();
+      const std::string word = subtitle.substr(start, end - start);
+      if (!line.empty() && line.size() + 1 + word.size() > 105) {
+        lines.push_back(line);
+        line.clear();
+      }
+      line += (line.empty() ? "" : " ") + word;
+      start = end + 1;
+    }
+    if (!line.empty()) lines.push_back(line);
+    spec["title"]["subtitle"] = lines;
+  }
   spec["config"] = BaseConfig();
   return spec;
 }
@@ -30,40 +52,50 @@ Json PositionAxis(const Issue& issue, const std::string& field) {
 }
 
 void AddReferenceLines(const Issue& issue, const std::string& channel, Json* layers) {
-  Json values = Json::array();
-  if (issue.status_quo) values.push_back({{"v", *issue.status_quo}, {"label", "status quo"}});
-  if (issue.outcome) values.push_back({{"v", *issue.outcome}, {"label", "recorded outcome"}});
-  if (values.empty()) return;
-  const Json pos = {{"field", "v"}, {"type", "quantitative"}};
-  const Json dash = {{"field", "label"},
-                     {"type", "nominal"},
-                     {"title", "Reference"},
-                     {"scale",
-                      {{"domain", {"status quo", "recorded outcome"}},
-                       {"range", {Json::array({2, 2}), Json::array({8, 4})}}}}};
-  layers->push_back(
-      {{"data", {{"values", values}}},
-       {"mark", {{"type", "rule"}, {"color", "#444"}, {"strokeWidth", 1.5}}},
-       {"encoding",
-        {{channel, pos},
-         {"strokeDash", dash},
-         {"tooltip",
-          {{{"field", "label"}, {"title", "Reference"}}, {{"field", "v"}, {"title", "Value"}}}}}}});
-  Json text = {{"type", "text"}, {"fontSize", 10}, {"color", "#444"}};
-  Json enc = {{channel, pos}, {"text", {{"field", "label"}}}};
-  if (channel == "x") {
-    text["y"] = 0;
-    text["dy"] = -4;
-    text["angle"] = 0;
-    text["align"] = "left";
-    text["dx"] = 3;
-    text["baseline"] = "bottom";
-  } else {
-    text["x"] = "width";
-    text["align"] = "right";
-    text["dy"] = -5;
+  // One rule per line, dashed differently and labelled in place (no legend needed).
+  std::vector<std::tuple<double, std::string, Json>> lines;
+  if (issue.status_quo) lines.emplace_back(*issue.status_quo, "status quo", Json{2, 2});
+  if (issue.outcome) lines.emplace_back(*issue.outcome, "recorded outcome", Json{8, 4});
+  for (const auto& [v, label, dash] : lines) {
+    const Json data = {{"values", Json::array({{{"v", v}, {"label", label}}})}};
+    const Json pos = {{"field", "v"}, {"type", "quantitative"}};
+    layers->push_back(
+        {{"data", data},
+         {"mark",
+          {{"type", "rule"}, {"color", "#444"}, {"strokeWidth", 1.5}, {"strokeDash", dash}}},
+         {"encoding",
+          {{channel, pos},
+           {"tooltip",
+            {{{"field", "label"}, {"title", "Reference"}},
+             {{"field", "v"}, {"title", "Value"}}}}}}});
+    Json text = {{"type", "text"}, {"fontSize", 10}, {"color", "#444"}};
+    if (channel == "x") {
+      text["y"] = 0;
+      text["dy"] = -4;
+      text["dx"] = 3;
+      text["align"] = "left";
+      text["baseline"] = "bottom";
+    } else {
+      text["x"] = "width";
+      text["align"] = "right";
+      text["dy"] = -5;
+    }
+    layers->push_back({{"data", data},
+                       {"mark", text},
+                       {"encoding", {{channel, pos}, {"text", {{"field", "label"}}}}}});
   }
-  layers->push_back({{"data", {{"values", values}}}, {"mark", text}, {"encoding", enc}});
+}
+
+double Compact(double v) {
+  if (!std::isfinite(v)) return v;
+  return std::stod(fmt::format("{:.6g}", v));
+}
+
+Json NameLookup(const Scenario& scenario, const std::string& key) {
+  Json names = Json::array();
+  for (const Actor& a : scenario.actors) names.push_back({{key, a.id}, {"name", DisplayName(a)}});
+  return {{"lookup", key},
+          {"from", {{"data", {{"values", names}}}, {"key", key}, {"fields", {"name"}}}}};
 }
 
 const IssueResult* FindIssueResult(const ModelRun& run, const std::string& issue_id) {
@@ -80,16 +112,12 @@ std::string ActorName(const Scenario& scenario, const std::string& actor_id) {
   return a ? DisplayName(scenario.actors[*a]) : actor_id;
 }
 
-std::vector<double> FinalForecasts(const SweepSummary& sweep, const std::string& model,
-                                   const std::string& issue) {
-  std::vector<double> out;
-  for (const SweepTrace& t : sweep.traces) {
-    if (t.model != model || t.issue != issue) continue;
-    for (const std::vector<double>& f : t.forecasts) {
-      if (!f.empty() && std::isfinite(f.back())) out.push_back(f.back());
-    }
+const ReportSweepStat* FindSweepStat(const ReportSweep& sweep, const std::string& model,
+                                     const std::string& issue) {
+  for (const ReportSweepStat& st : sweep.stats) {
+    if (st.model == model && st.issue == issue) return &st;
   }
-  return out;
+  return nullptr;
 }
 
 double Quantile(std::vector<double> values, double q) {

@@ -38,6 +38,13 @@ Json PositionAxis(const Issue& issue, const std::string& field);
 // channel "x" or "y".
 void AddReferenceLines(const Issue& issue, const std::string& channel, Json* layers);
 
+// `v` to 6 significant digits: plenty for a chart and its tooltips, and half the page size.
+double Compact(double v);
+
+// A Vega-Lite lookup transform adding "name" (the actor's display name) to rows whose `key`
+// field holds an actor id (so that rows need not repeat the names).
+Json NameLookup(const Scenario& scenario, const std::string& key);
+
 // The run's result on the issue, or nullptr.
 const IssueResult* FindIssueResult(const ModelRun& run, const std::string& issue_id);
 
@@ -45,9 +52,9 @@ const IssueResult* FindIssueResult(const ModelRun& run, const std::string& issue
 std::string DisplayName(const Actor& actor);
 std::string ActorName(const Scenario& scenario, const std::string& actor_id);
 
-// The last forecast of every replication of `model` on `issue` in the sweep (empty if none).
-std::vector<double> FinalForecasts(const SweepSummary& sweep, const std::string& model,
-                                   const std::string& issue);
+// The sweep's statistics of `model` on `issue`, or nullptr.
+const ReportSweepStat* FindSweepStat(const ReportSweep& sweep, const std::string& model,
+                                     const std::string& issue);
 
 // Linear-interpolation quantile (Hyndman & Fan 1996, type 7, as numpy's default).
 // REQUIRES: values non-empty, 0 <= q <= 1.

@@ -114,9 +114,8 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
           values.push_back({{"kind", "actor"},
                             {"model", label},
                             {"actor", r->actor_ids[a]},
-                            {"name", ActorName(scenario, r->actor_ids[a])},
                             {"round", t},
-                            {"position", r->positions[t][a]}});
+                            {"position", Compact(r->positions[t][a])}});
         }
       }
     }
@@ -129,7 +128,7 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
     } else {
       for (std::size_t t = 0; t < path.size(); ++t) {
         values.push_back(
-            {{"kind", "forecast"}, {"model", label}, {"round", t}, {"position", path[t]}});
+            {{"kind", "forecast"}, {"model", label}, {"round", t}, {"position", Compact(path[t])}});
       }
     }
   }
@@ -160,7 +159,9 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
   Json layers = Json::array();
   if (!dynamic_models.empty()) {
     layers.push_back(
-        {{"transform", {{{"filter", "datum.kind == 'actor' && datum.model == " + model_param}}}},
+        {{"transform",
+          {{{"filter", "datum.kind == 'actor' && datum.model == " + model_param}},
+           NameLookup(scenario, "actor")}},
          {"mark", {{"type", "line"}, {"strokeWidth", 1}, {"color", "#9a9a9a"}, {"opacity", 0.7}}},
          {"encoding",
           {{"x", x},
@@ -198,7 +199,7 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
 }
 
 Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
-                 const std::vector<ModelRun>& runs, const SweepSummary* sweep) {
+                 const std::vector<ModelRun>& runs, const ReportSweep* sweep) {
   const Issue& issue = scenario.issues[issue_index];
   Json values = Json::array();
   Json order = Json::array();
@@ -214,11 +215,10 @@ Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
                 {"stop", StopReasonName(r->stop)}};
     if (issue.outcome) row["error"] = r->forecast - *issue.outcome;
     if (sweep != nullptr) {
-      const std::vector<double> finals = FinalForecasts(*sweep, run.model, issue.id);
-      if (!finals.empty()) {
-        row["p05"] = Quantile(finals, 0.05);
-        row["p50"] = Quantile(finals, 0.50);
-        row["p95"] = Quantile(finals, 0.95);
+      if (const ReportSweepStat* st = FindSweepStat(*sweep, run.model, issue.id)) {
+        row["p05"] = st->p05;
+        row["p50"] = st->median;
+        row["p95"] = st->p95;
         any_interval = true;
       }
     }

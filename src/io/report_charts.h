@@ -44,18 +44,18 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue,
 // Each model's forecast on one issue, side by side; with `sweep`, the 5–95 % interval and
 // median of the Monte Carlo forecasts per model.
 Json ModelsChart(const Scenario& scenario, std::size_t issue, const std::vector<ModelRun>& runs,
-                 const SweepSummary* sweep);
+                 const ReportSweep* sweep);
 
-// Histogram of the sweep's final forecasts on one issue, one row per model.
-Json OutcomeHistogram(const Scenario& scenario, std::size_t issue, const SweepSummary& sweep);
+// Histogram of the sweep's final forecasts on one issue (its bins), one row per model.
+Json OutcomeHistogram(const Scenario& scenario, std::size_t issue, const ReportSweep& sweep);
 
-// P(forecast ≥ threshold) per model, for thresholds at the status quo and at a quarter, half
-// and three quarters of the scale.
-Json ThresholdChart(const Scenario& scenario, std::size_t issue, const SweepSummary& sweep);
+// The sweep's threshold probabilities on one issue, per model. REQUIRES: some stat of the
+// issue has thresholds.
+Json ThresholdChart(const Scenario& scenario, std::size_t issue, const ReportSweep& sweep);
 
 // The bars of one issue ranked by the width of their effect (widest on top).
 Json TornadoChart(const Scenario& scenario, std::size_t issue,
-                  const SensitivitySummary& sensitivity);
+                  const ReportSensitivity& sensitivity);
 
 // The expected utility model's perception map on one issue: for the actor and round picked
 // (drop-down, slider), each challenge it faces at (its EU of challenging the counterpart, the

@@ -30,10 +30,20 @@ std::string Titles(const Json& spec) {
   return out;
 }
 
-SweepSummary Sweep() {
-  SweepSummary sweep;
-  sweep.replications = 4;
-  sweep.traces.push_back({"eum", "bdm", "timing", {{10, 20}, {10, 30}, {10, 40, 45}, {50}}});
+ReportSweep Sweep() {
+  ReportSweep sweep;
+  sweep.samples = 4;
+  sweep.stats.push_back({"eum",
+                         "bdm",
+                         "timing",
+                         4,
+                         21.5,
+                         37.5,
+                         49.25,
+                         {0, 50, 100},
+                         {3, 1},
+                         {"timing>10", "timing>=50"},
+                         {0.75, 0.25}});
   return sweep;
 }
 
@@ -49,8 +59,8 @@ TEST(ReportChartsTest, EveryChartHasATitleAndAxesInTheIssuesWords) {
   const Scenario s = test_data::SampleScenario();
   const std::vector<ModelRun> runs = test_data::SampleRuns();
   const std::string words = "Position: 0 = postponed indefinitely … 100 = immediate";
-  const SweepSummary sweep = Sweep();
-  const SensitivitySummary sa{"eum", "bdm", "m", {{"timing", "position of a", 0, 20, 38, 30, 44}}};
+  const ReportSweep sweep = Sweep();
+  const ReportSensitivity sa{"eum", "bdm", "m", {{"timing", "position of a", 0, 20, 38, 30, 44}}};
   ForecastSummary blocked;
   blocked.model = "eum";
   blocked.preset = "bdm";
@@ -70,9 +80,13 @@ TEST(ReportChartsTest, EveryChartHasATitleAndAxesInTheIssuesWords) {
   }
   EXPECT_NE(Titles(OutcomeHistogram(s, 0, sweep)).find("Forecast: 0 = postponed"),
             std::string::npos);
-  EXPECT_NE(ThresholdChart(s, 0, sweep)["title"]["subtitle"].get<std::string>().find(
-                "0 = postponed indefinitely"),
-            std::string::npos);
+  std::string subtitle;  // the wrapped lines, joined again
+  const Json thresholds = ThresholdChart(s, 0, sweep);
+  for (const Json& line : thresholds["title"]["subtitle"]) {
+    subtitle += line.get<std::string>() + " ";
+  }
+  EXPECT_NE(subtitle.find("0 = postponed indefinitely … 100 = immediate)"), std::string::npos)
+      << subtitle;
 }
 
 TEST(ReportChartsTest, TrajectoryHasEveryActorEveryRoundAndEachModelsForecast) {
@@ -89,35 +103,38 @@ TEST(ReportChartsTest, TrajectoryHasEveryActorEveryRoundAndEachModelsForecast) {
 
 TEST(ReportChartsTest, ModelsChartCarriesMonteCarloQuantiles) {
   const Scenario s = test_data::SampleScenario();
-  const SweepSummary sweep = Sweep();
+  const ReportSweep sweep = Sweep();
   const Json spec = ModelsChart(s, 0, test_data::SampleRuns(), &sweep);
   const Json& eum = spec["data"]["values"][0];
   EXPECT_EQ(eum["model"], "eum (bdm)");
-  // Finals 20, 30, 45, 50: type-7 quantiles.
+  EXPECT_DOUBLE_EQ(eum["p05"].get<double>(), 21.5);
   EXPECT_DOUBLE_EQ(eum["p50"].get<double>(), 37.5);
-  EXPECT_DOUBLE_EQ(eum["p05"].get<double>(), 20 + 0.15 * 10);
-  EXPECT_DOUBLE_EQ(eum["p95"].get<double>(), 45 + 0.85 * 5);
+  EXPECT_DOUBLE_EQ(eum["p95"].get<double>(), 49.25);
   EXPECT_DOUBLE_EQ(eum["error"].get<double>(), 38.25 - 35);
-  EXPECT_FALSE(spec["data"]["values"][1].contains("p50"));  // no traces for "mean"
+  EXPECT_FALSE(spec["data"]["values"][1].contains("p50"));  // no stats for "mean"
 }
 
-TEST(ReportChartsTest, ThresholdProbabilitiesCountTheDraws) {
-  Scenario s = test_data::SampleScenario();
-  s.issues[0].status_quo = 20.0;
+TEST(ReportChartsTest, HistogramAndThresholdsComeFromTheSweepsStatistics) {
+  const Scenario s = test_data::SampleScenario();
+  const Json hist = OutcomeHistogram(s, 0, Sweep());
+  const Json& bins = hist["data"]["values"];
+  ASSERT_EQ(bins.size(), 2u);
+  EXPECT_EQ(bins[0]["bin_start"], 0);
+  EXPECT_EQ(bins[0]["bin_end"], 50);
+  EXPECT_DOUBLE_EQ(bins[0]["share"].get<double>(), 0.75);
+  EXPECT_DOUBLE_EQ(bins[1]["share"].get<double>(), 0.25);
   const Json spec = ThresholdChart(s, 0, Sweep());
   const Json& v = spec["data"]["values"];
-  ASSERT_EQ(v.size(), 4u);
-  EXPECT_EQ(v[0]["threshold"], "> 20 (status quo)");
-  EXPECT_DOUBLE_EQ(v[0]["probability"].get<double>(), 0.75);  // 30, 45, 50 (strict)
-  EXPECT_EQ(v[1]["threshold"], "≥ 25");
-  EXPECT_DOUBLE_EQ(v[1]["probability"].get<double>(), 0.75);
-  EXPECT_DOUBLE_EQ(v[2]["probability"].get<double>(), 0.25);  // ≥ 50
-  EXPECT_DOUBLE_EQ(v[3]["probability"].get<double>(), 0.0);   // ≥ 75
+  ASSERT_EQ(v.size(), 2u);
+  EXPECT_EQ(v[0]["threshold"], "timing>10");
+  EXPECT_DOUBLE_EQ(v[0]["probability"].get<double>(), 0.75);
+  EXPECT_EQ(v[1]["threshold"], "timing>=50");
+  EXPECT_EQ(spec["encoding"]["y"]["sort"], Json::array({"timing>10", "timing>=50"}));
 }
 
 TEST(ReportChartsTest, TornadoRanksInputsByTheWidthOfTheirEffect) {
   const Scenario s = test_data::SampleScenario();
-  SensitivitySummary sa{"eum", "bdm", "m", {}};
+  ReportSensitivity sa{"eum", "bdm", "m", {}};
   sa.bars = {{"timing", "narrow", 0, 1, 38, 37, 39},
              {"timing", "wide", 0, 1, 38, 20, 60},
              {"share", "other issue", 0, 1, 0.2, 0, 1}};
@@ -129,7 +146,8 @@ TEST(ReportChartsTest, TornadoRanksInputsByTheWidthOfTheirEffect) {
 
 TEST(ReportChartsTest, PerceptionMapKeepsTheFirstRoundsAndPicksTheHeaviestActor) {
   const Scenario s = test_data::SampleScenario();
-  const IssueResult& r = test_data::SampleRuns()[0].issues[0];
+  const std::vector<ModelRun> runs = test_data::SampleRuns();
+  const IssueResult& r = runs[0].issues[0];
   const Json spec = PerceptionChart(s, 0, r, 1);
   EXPECT_EQ(spec["data"]["values"].size(), 2u);  // round 1 only
   EXPECT_EQ(spec["params"][0]["value"], "a");    // capability 4 × salience 0.5 = 2

@@ -102,10 +102,16 @@ try {
     for (const e of errors) fail(`console error: ${e}`);
     for (const r of requests) fail(`network request: ${r}`);
     await page.screenshot({path: path.join(outDir, `${name}.png`), fullPage: true});
+    // Printing: the stylesheet hides the navigation and the charts' menus and controls.
+    await page.emulateMedia({media: 'print'});
+    const printHidden = await page.$$eval('nav, .vega-actions, .vega-bindings', (els) =>
+      els.every((el) => getComputedStyle(el).display === 'none'));
+    if (!printHidden) fail('print stylesheet leaves menus or controls visible');
+    await page.emulateMedia({media: 'screen'});
     if (galleryDir) {
       fs.mkdirSync(galleryDir, {recursive: true});
       for (const [id, file] of Object.entries(GALLERY_CHARTS)) {
-        const el = await page.$(`#${id}`);
+        const el = await page.$(`figure:has(#${id})`);
         if (el) await el.screenshot({path: path.join(galleryDir, file)});
       }
     }
