@@ -68,7 +68,7 @@ swept = entente.sweep(scenario, model="compromise", samples=500, seed=1,
                       thresholds=["timing>=35", "membership_form>=50"])
 stats = swept.stats.to_dataframe().set_index("issue")
 print("\nCompromise forecast over 500 draws of the uncertain inputs:")
-print(stats[["mean", "p05", "median", "p95", "P(timing>=35)",
+print(stats[["point", "mean", "p05", "median", "p95", "P(timing>=35)",
              "P(membership_form>=50)"]].round(3))
 
 assert set(side_by_side.index) == set(scenario.issue_ids)

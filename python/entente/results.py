@@ -161,11 +161,13 @@ class Sweep:
     distribution of the forecast over the replications.
 
     ``to_records()`` / ``to_dataframe()`` give the tidy rows of ``entente sweep --format csv``:
-    model, preset, issue, statistic, label, lower, upper, value, with one row per statistic (n,
-    mean, sd, min, p05, median, p95, max, not_converged), per histogram bin (statistic
+    model, preset, issue, statistic, label, lower, upper, value, with one row per statistic
+    (point: the forecast at the distributions' centres; n, mean, sd, min, p05, median, p95, max,
+    not_converged), per histogram bin (statistic
     "histogram", lower/upper the bin's edges, value the count) and per threshold (statistic
     "probability", label the threshold). ``stats`` is the same summary one row per model and
-    issue (n, mean, sd, min, p05, median, p95, max, not_converged, then "P(threshold)" columns).
+    issue (point, n, mean, sd, min, p05, median, p95, max, not_converged, then "P(threshold)"
+    columns).
     """
 
     def __init__(self, core, scenario):

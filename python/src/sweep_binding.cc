@@ -151,6 +151,7 @@ py::tuple TidyColumns(const SweepRun& r) {
       upper.push_back(hi);
       value.push_back(v);
     };
+    row("point", "", std::nullopt, std::nullopt, st.point);
     row("n", "", std::nullopt, std::nullopt, static_cast<double>(st.n));
     row("mean", "", std::nullopt, std::nullopt, st.mean);
     row("sd", "", std::nullopt, std::nullopt, st.sd);
@@ -180,12 +181,12 @@ py::tuple TidyColumns(const SweepRun& r) {
   return c.Release();
 }
 
-// One row per model and issue: n, mean, sd, min, p05, median, p95, max, not_converged and one
-// column per threshold ("P(timing>=90)").
+// One row per model and issue: point (the forecast at the distributions' centres), n, mean, sd,
+// min, p05, median, p95, max, not_converged and one column per threshold ("P(timing>=90)").
 py::tuple StatsColumns(const SweepRun& r) {
   std::vector<std::string> model, preset, issue;
   std::vector<long long> n, not_converged;
-  std::vector<double> mean, sd, min, p05, median, p95, max;
+  std::vector<double> point, mean, sd, min, p05, median, p95, max;
   std::vector<std::string> threshold_names;
   std::map<std::string, std::vector<std::optional<double>>> threshold_values;
   for (const SweepStat& st : r.summary.stats) {
@@ -198,6 +199,7 @@ py::tuple StatsColumns(const SweepRun& r) {
     model.push_back(st.model);
     preset.push_back(st.preset);
     issue.push_back(st.issue);
+    point.push_back(st.point);
     n.push_back(static_cast<long long>(st.n));
     mean.push_back(st.mean);
     sd.push_back(st.sd);
@@ -219,6 +221,7 @@ py::tuple StatsColumns(const SweepRun& r) {
   c.Add("model", std::move(model));
   c.Add("preset", std::move(preset));
   c.Add("issue", std::move(issue));
+  c.Add("point", point);
   c.Add("n", n);
   c.Add("mean", mean);
   c.Add("sd", sd);

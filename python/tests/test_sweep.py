@@ -39,6 +39,9 @@ def test_stats_histogram_and_thresholds(swept, flagship):
     hist = swept.histogram("timing")
     assert list(hist.columns) == ["lower", "upper", "count"] and hist["count"].sum() == 200
     assert swept.header["options"]["samples"] == "200"
+    # The point forecast is what forecast() gives at the distributions' centres.
+    point = entente.forecast(flagship, model="compromise").to_dataframe("forecasts")
+    assert stats.loc["timing", "point"] == point.set_index("issue").loc["timing", "forecast"]
 
 
 def test_same_result_for_any_thread_count(flagship):
