@@ -15,14 +15,15 @@ import os
 from . import _core
 from .errors import (Error, FileError, InternalError, LimitError, ModelError, OptionError,
                      ScenarioError)
-from .results import Backtest, Comparison, Forecast, Runs
+from .results import Backtest, Comparison, Forecast, Runs, Sweep
 from .scenario import Scenario, as_scenario, load
 from .table import Table
 
 __version__ = _core.__version__
 
 __all__ = [
-    "load", "forecast", "compare", "backtest", "Scenario", "Forecast", "Comparison", "Backtest",
+    "load", "forecast", "compare", "sweep", "backtest", "Scenario", "Forecast", "Comparison",
+    "Sweep", "Backtest",
     "Runs", "Table", "Error", "OptionError", "ScenarioError", "FileError", "LimitError",
     "ModelError", "InternalError",
 ]
@@ -87,6 +88,34 @@ def compare(scenario, rounds=0, seed=None, events=None):
     generated_by = _call("compare", s, rounds=rounds, seed=seed, events=events)
     core = _core.compare(s._core, int(rounds), _seed(seed), _events(events), generated_by)
     return Comparison(core, s)
+
+
+def sweep(scenario, model=None, preset=None, rounds=0, params=None, samples=1000, seed=1,
+          threads=0, thresholds=(), bins=20, events=None, progress=None):
+    """Monte Carlo over the scenario's uncertain inputs, as ``entente sweep --no-store`` does.
+
+    Every replication draws the inputs given as distributions (docs/formats/scenario.md,
+    "Uncertain inputs") from a seed derived from ``seed`` and its index, applies the events and
+    runs the models; the summary is the same for any ``threads`` (0 = one per core).
+    model/preset/rounds/params/events: as for :func:`forecast`. thresholds: e.g.
+    ``["timing>=50"]`` for P(forecast passes). bins: histogram bins over each issue's scale.
+    progress: called as ``progress(done, total)`` between batches. Ctrl-C stops the sweep
+    between batches and raises KeyboardInterrupt.
+    """
+    s = as_scenario(scenario)
+    if isinstance(thresholds, str):
+        thresholds = [thresholds]
+    generated_by = _call("sweep", s, model=model, preset=preset, rounds=rounds, params=params,
+                         samples=samples, seed=seed, thresholds=list(thresholds), bins=bins,
+                         events=events)
+    seed = _seed(seed)
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 1:
+        raise OptionError(f"samples must be an integer >= 1, got {samples!r}")
+    core = _core.sweep(s._core, model or "", preset or "", int(rounds), _params(params),
+                       samples, 1 if seed is None else seed, int(threads),
+                       [str(t) for t in thresholds], int(bins), _events(events), progress,
+                       generated_by)
+    return Sweep(core, s)
 
 
 def backtest(inputs, format=None, capability="council-votes", institutions="largest-state",

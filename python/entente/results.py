@@ -154,3 +154,67 @@ class Backtest:
 
     def __repr__(self):
         return f"<entente.Backtest of {len(self.rows)} models on {self.cases} issues>"
+
+
+class Sweep:
+    """The result of :func:`entente.sweep` (``entente sweep``): per model and issue, the
+    distribution of the forecast over the replications.
+
+    ``to_records()`` / ``to_dataframe()`` give the tidy rows of ``entente sweep --format csv``:
+    model, preset, issue, statistic, label, lower, upper, value, with one row per statistic
+    (point: the forecast at the distributions' centres; n, mean, sd, min, p05, median, p95, max,
+    not_converged), per histogram bin (statistic
+    "histogram", lower/upper the bin's edges, value the count) and per threshold (statistic
+    "probability", label the threshold). ``stats`` is the same summary one row per model and
+    issue (point, n, mean, sd, min, p05, median, p95, max, not_converged, then "P(threshold)"
+    columns).
+    """
+
+    def __init__(self, core, scenario):
+        self._core = core
+        self.scenario = scenario
+        self.header = json.loads(core.header_json)
+
+    models = property(lambda self: list(self._core.models),
+                      doc="Models with their preset, e.g. 'eum (bdm)'.")
+    samples = property(lambda self: self._core.samples)
+    seed = property(lambda self: self._core.seed)
+
+    @property
+    def tidy(self):
+        return Table._from_core(self._core.tidy_columns())
+
+    @property
+    def stats(self):
+        return Table._from_core(self._core.stats_columns())
+
+    def to_records(self):
+        return self.tidy.to_records()
+
+    def to_dataframe(self):
+        return self.tidy.to_dataframe()
+
+    def histogram(self, issue, model=None):
+        """One model's histogram on one issue: a DataFrame with lower, upper, count."""
+        frame = self.to_dataframe()
+        model = model or frame["model"].iloc[0]
+        rows = frame[(frame["model"] == model) & (frame["issue"] == issue)
+                     & (frame["statistic"] == "histogram")]
+        return (rows[["lower", "upper", "value"]].rename(columns={"value": "count"})
+                .astype({"count": "int64"}).reset_index(drop=True))
+
+    def to_csv(self):
+        return self._core.csv_text()
+
+    def to_json(self):
+        return self._core.json_text()
+
+    def table(self):
+        return self._core.table_text()
+
+    def __str__(self):
+        return self.table()
+
+    def __repr__(self):
+        return (f"<entente.Sweep of {', '.join(self.models)}: {self.samples} samples, "
+                f"seed {self.seed}>")

@@ -24,8 +24,7 @@ namespace py = pybind11;
 
 // Paths are loaded as the CLI loads them; loaded scenarios contribute every issue with an
 // outcome. `labels` names each input for the report's settings line.
-BacktestReport Backtest(const std::vector<std::string>& paths,
-                        const py::list& scenarios,
+BacktestReport Backtest(const std::vector<std::string>& paths, const py::list& scenarios,
                         const std::vector<std::string>& labels, const std::string& format,
                         const std::string& capability, const std::string& institutions,
                         const std::vector<std::string>& models, std::uint64_t seed, int bootstrap) {

@@ -9,6 +9,7 @@ namespace entente::python {
 void BindScenario(pybind11::module_& m);
 void BindRuns(pybind11::module_& m);
 void BindBacktest(pybind11::module_& m);
+void BindSweep(pybind11::module_& m);
 }  // namespace entente::python
 
 PYBIND11_MODULE(_core, m) {
@@ -18,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   entente::python::BindScenario(m);
   entente::python::BindRuns(m);
   entente::python::BindBacktest(m);
+  entente::python::BindSweep(m);
 }

@@ -1,0 +1,72 @@
+"""sweep() gives the rows and text of `entente sweep --no-store`."""
+
+import pandas as pd
+import pytest
+
+import entente
+from conftest import FLAGSHIP, cli, read_cli_csv
+
+ARGS = dict(model="compromise", samples=200, seed=3, thresholds=["timing>=30"])
+CLI_ARGS = ["--model", "compromise", "--samples", "200", "--seed", "3", "--threshold",
+            "timing>=30", "--no-store", "--quiet"]
+
+
+@pytest.fixture(scope="module")
+def swept(flagship):
+    return entente.sweep(flagship, **ARGS)
+
+
+def test_sweep_matches_the_cli(swept):
+    _, out, _ = cli("sweep", FLAGSHIP, *CLI_ARGS, "--format", "csv")
+    assert swept.to_csv().split("\n", 1)[1] == out.split("\n", 1)[1]
+    ours, theirs = swept.to_dataframe(), read_cli_csv(out)
+    assert list(ours.columns) == ["model", "preset", "issue", "statistic", "label", "lower",
+                                  "upper", "value"] == list(theirs.columns)
+    pd.testing.assert_series_equal(ours["value"], theirs["value"])
+    pd.testing.assert_series_equal(ours["lower"], theirs["lower"])
+    assert swept.table() == cli("sweep", FLAGSHIP, *CLI_ARGS)[1]
+
+
+def test_stats_histogram_and_thresholds(swept, flagship):
+    stats = swept.stats.to_dataframe().set_index("issue")
+    assert set(stats.index) == set(flagship.issue_ids)
+    assert (stats["n"] == 200).all()
+    assert (stats["p05"] <= stats["median"]).all() and (stats["median"] <= stats["p95"]).all()
+    # The flagship's uncertain positions make the compromise forecast spread.
+    assert stats.loc["timing", "sd"] > 0
+    assert 0 <= stats.loc["timing", "P(timing>=30)"] <= 1
+    assert pd.isna(stats.loc["map", "P(timing>=30)"])
+    hist = swept.histogram("timing")
+    assert list(hist.columns) == ["lower", "upper", "count"] and hist["count"].sum() == 200
+    assert swept.header["options"]["samples"] == "200"
+    # The point forecast is what forecast() gives at the distributions' centres.
+    point = entente.forecast(flagship, model="compromise").to_dataframe("forecasts")
+    assert stats.loc["timing", "point"] == point.set_index("issue").loc["timing", "forecast"]
+
+
+def test_same_result_for_any_thread_count(flagship):
+    one = entente.sweep(flagship, threads=1, **ARGS)
+    two = entente.sweep(flagship, threads=2, **ARGS)
+    assert one.to_records() == two.to_records()
+
+
+def test_progress_callback(flagship):
+    seen = []
+    entente.sweep(flagship, progress=lambda done, total: seen.append((done, total)), **ARGS)
+    assert seen and seen[-1] == (200, 200)
+
+    def fail(done, total):
+        raise RuntimeError("stop here")
+
+    with pytest.raises(RuntimeError, match="stop here"):
+        entente.sweep(flagship, progress=fail, **ARGS)
+
+
+def test_sweep_errors_match_the_cli(flagship):
+    code, _, stderr = cli("sweep", FLAGSHIP, "--model", "compromise", "--threshold", "timing~3",
+                          "--no-store", ok=False)
+    with pytest.raises(entente.OptionError) as raised:
+        entente.sweep(flagship, model="compromise", thresholds=["timing~3"])
+    assert str(raised.value) + "\n" == stderr and raised.value.exit_code == code
+    with pytest.raises(entente.OptionError):
+        entente.sweep(flagship, samples=0)
