@@ -7,11 +7,14 @@
 // probabilities, recomputed from the store's replications); the tornado chart comes from a
 // one-at-a-time sensitivity run of `--sensitivity-model` (off with `--no-sensitivity`).
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -99,82 +102,55 @@ Result<ReportSweep> LoadSweep(const std::string& store_path, std::int64_t run_id
   return sweep;
 }
 
-// One-at-a-time effects of `model` (default preset) for the tornado chart. Sobol indices are not
-// drawn in the report (`entente sensitivity` has them), so the smallest base sample is used.
+// One-at-a-time effects of `model` (default preset) for the tornado chart: every actor's
+// capability, position and salience (the scenario's declared distributions are set aside, so that
+// the chart answers "whose inputs move the outcome" even where the declared ones do not), each
+// issue's `kTornadoBars` largest effects. Sobol indices are `entente sensitivity`'s job.
+constexpr std::size_t kTornadoBars = 15;
+
 Result<ReportSensitivity> RunTornado(const Scenario& scenario, const std::string& model,
                                      int rounds) {
+  Scenario point = scenario;
+  point.uncertain.clear();
   SensitivityOptions options;
   options.model = model;
   options.run.max_rounds = rounds;
-  options.samples = 2;
-  options.bootstrap = 0;
+  options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.cancelled = [] { return InterruptSignal() != 0; };
-  Result<SensitivitySummary> summary = RunSensitivity(scenario, options);
+  Result<SensitivitySummary> summary = RunSensitivity(point, options);
   if (!summary.ok()) return summary.status();
   ReportSensitivity out;
   out.model = summary->model;
   out.preset = summary->preset;
-  out.method = "one input at a time, the others at their point values; each input moved " +
-               std::string("by ±5 % of its range (a declared distribution's support, else the ") +
-               "scale, salience or capability) — entente sensitivity has the Sobol indices";
+  std::size_t inputs = 0;
   for (const IssueSensitivity& issue : summary->issues) {
-    for (const Elasticity& e : issue.elasticities) {
+    std::vector<const Elasticity*> ranked;
+    for (const Elasticity& e : issue.elasticities) ranked.push_back(&e);
+    inputs = std::max(inputs, ranked.size());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Elasticity* a, const Elasticity* b) {
+      return std::abs(a->forecast_high - a->forecast_low) >
+             std::abs(b->forecast_high - b->forecast_low);
+    });
+    if (ranked.size() > kTornadoBars) ranked.resize(kTornadoBars);
+    for (const Elasticity* e : ranked) {
       ReportSensitivityBar bar;
       bar.issue = issue.issue;
-      bar.input = DescribeInput(e.input);
-      bar.input_low = e.low_value;
-      bar.input_high = e.high_value;
+      bar.input = DescribeInput(e->input);
+      bar.input_low = e->low_value;
+      bar.input_high = e->high_value;
       bar.forecast_base = issue.base_forecast;
-      bar.forecast_low = e.forecast_low;
-      bar.forecast_high = e.forecast_high;
+      bar.forecast_low = e->forecast_low;
+      bar.forecast_high = e->forecast_high;
       out.bars.push_back(std::move(bar));
     }
   }
+  out.method =
+      "one input at a time, the others at their point values: each actor's capability, "
+      "position and salience moved by ±5 % of its range (the capability itself, the "
+      "scale, the salience scale); the " +
+      std::to_string(kTornadoBars) + " largest effects of " + std::to_string(inputs) +
+      " inputs per issue (entente sensitivity has all of them and the Sobol indices)";
   return out;
-}
-
-int Report(const ReportFlags& flags, const Invocation& invocation) {
-  Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
-  if (!loaded.ok()) return ReportFailure(loaded.status());
-  const Scenario& scenario = loaded->scenario;
-  std::vector<SkippedModel> skipped;
-  RunOptions base;
-  base.max_rounds = flags.rounds;
-  Result<std::vector<ModelRun>> runs =
-      RunEveryModel(scenario, base, /*record_detail=*/{"eum"}, &skipped);
-  if (!runs.ok()) return ReportFailure(runs.status());
-
-  HtmlReportInput input;
-  input.scenario = &scenario;
-  std::map<std::string, std::string> options;
-  std::string models;
-  for (const ModelRun& r : *runs) {
-    models += (models.empty() ? "" : ",") + r.model;
-    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
-  }
-  options["models"] = models;
-  options["rounds"] = flags.rounds == 0 ? "model default" : std::to_string(flags.rounds);
-  options["events"] = loaded->events;
-  if (!scenario.decision_rule.empty()) options["rule"] = scenario.decision_rule;
-  for (SkippedModel& s : skipped) input.not_run.emplace_back(s.model, std::move(s.reason));
-  input.header = MakeReportHeader(scenario, std::move(options), invocation.command_line);
-  input.runs = std::move(runs).value();
-  if (flags.sweep != 0) {
-    const std::string store =
-        flags.store.empty() ? DefaultStorePath(flags.input.file) : flags.store;
-    Result<ReportSweep> sweep = LoadSweep(store, flags.sweep, scenario);
-    if (!sweep.ok()) return ReportFailure(sweep.status());
-    input.sweep = std::move(sweep).value();
-  }
-  if (!flags.no_sensitivity) {
-    Result<ReportSensitivity> tornado = RunTornado(scenario, flags.sensitivity_model, flags.rounds);
-    if (!tornado.ok()) return ReportFailure(tornado.status());
-    input.sensitivity = std::move(tornado).value();
-  }
-
-  Result<std::string> page = FormatHtmlReport(input);
-  if (!page.ok()) return ReportFailure(page.status());
-  return EmitReport(*page, flags.output);
 }
 
 }  // namespace
