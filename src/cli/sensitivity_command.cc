@@ -98,7 +98,7 @@ int Target(const SensitivityFlags& flags, const LoadedScenario& loaded, const Ru
   if (!summary.ok()) return ReportFailure(summary.status());
 
   std::map<std::string, std::string> o = CommonOptions(flags, loaded.events);
-  o["preset"] = summary->preset;
+  if (!summary->preset.empty()) o["preset"] = summary->preset;
   o["issue"] = options.issue;
   o["target"] = fmt::format("{}", options.target);
   o["field"] = InputFieldName(options.field);
@@ -147,7 +147,7 @@ int Sensitivity(const SensitivityFlags& flags, const Invocation& invocation) {
   if (!summary.ok()) return ReportFailure(summary.status());
 
   std::map<std::string, std::string> o = CommonOptions(flags, loaded->events);
-  o["preset"] = summary->preset;
+  if (!summary->preset.empty()) o["preset"] = summary->preset;
   o["samples"] = std::to_string(flags.samples);
   o["step"] = fmt::format("{}", flags.step);
   o["bootstrap"] = std::to_string(flags.bootstrap);
