@@ -118,6 +118,9 @@ struct SweepStat {
   std::string model;
   std::string preset;  // the preset that ran ("" for models without presets)
   std::string issue;
+  // The forecast at the point values (each distribution's centre), i.e. what `entente run`
+  // prints with the same events and options; the spread is read against it.
+  double point = 0.0;
   std::uint64_t n = 0;
   double mean = 0.0;
   double sd = 0.0;  // sample standard deviation (n − 1); 0 when n = 1
@@ -147,7 +150,8 @@ struct SweepSummary {
 // h = (n − 1)p.
 double Quantile(const std::vector<double>& sorted, double p);
 
-// Summarises results (any order; every index 0..samples-1 exactly once, else kInternal).
+// Summarises results (any order; every index 0..samples-1 exactly once, else kInternal). Also
+// runs each model once at the point values for SweepStat::point.
 Result<SweepSummary> Summarize(const Scenario& scenario, const SweepOptions& options,
                                std::vector<ReplicationResult> results);
 

@@ -76,9 +76,19 @@ double TruncatedNormal(double mean, double sd, double low, double high, double u
   const double pa = NormalCdf(alpha);
   const double pb = NormalCdf(beta);
   double z;
-  if (!(pb > pa)) {
-    // The interval holds no representable probability mass: its nearer end is the limit.
+  if (!(beta > alpha)) {
     z = alpha;
+  } else if (pb < 1e-290) {
+    // So far in the lower tail (β < −36) that Φ underflows: there the density exp(−z²/2) is
+    // exp(−β²/2)·exp(λ(z − β)) to first order, λ = −β > 0, an exponential on [α, β] sampled by
+    // inversion: z = β + ln V / λ, V uniform on [exp(−λ(β − α)), 1].
+    const double lambda = -beta;
+    const double v_min = std::exp(-lambda * (beta - alpha));
+    z = beta + std::log(v_min + u * (1.0 - v_min)) / lambda;
+    z = std::clamp(z, alpha, beta);
+  } else if (!(pb > pa)) {
+    // An interval too narrow for Φ to resolve: the density is flat across it.
+    z = alpha + u * (beta - alpha);
   } else {
     const double p = pa + u * (pb - pa);
     z = p <= 0.0 ? alpha : p >= 1.0 ? beta : NormalQuantile(p);

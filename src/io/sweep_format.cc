@@ -58,17 +58,18 @@ std::string FormatSweepTable(const Scenario& scenario, const SweepSummary& summa
     out += fmt::format("{}: {}\n", issue.id, issue.label);
     out += fmt::format("  scale: {} … {}\n", num(issue.scale_min), num(issue.scale_max));
     if (issue.outcome) out += fmt::format("  recorded outcome: {}\n", num(*issue.outcome));
-    out += fmt::format("\n  {:<{}}  {:>9}  {:>9}  {:>21}  {:>9}  {:>6}\n", "model", width, "mean",
-                       "median", "5-95 % interval", "sd", "unconv");
+    out += fmt::format("\n  {:<{}}  {:>9}  {:>9}  {:>9}  {:>21}  {:>9}  {:>6}\n", "model", width,
+                       "point", "mean", "median", "5-95 % interval", "sd", "unconv");
     std::vector<const SweepStat*> rows;
     for (const SweepStat& st : summary.stats)
       if (st.issue == issue.id) rows.push_back(&st);
     for (const SweepStat* st : rows) {
       const std::string interval = "[" + num(st->p05) + ", " + num(st->p95) + "]";
-      out += fmt::format("  {:<{}}  {:>9}  {:>9}  {:>21}  {:>9}  {:>5.1f}%\n", Label(*st), width,
-                         num(st->mean), num(st->median), interval, num(st->sd),
-                         100.0 * static_cast<double>(st->not_converged) /
-                             static_cast<double>(std::max<std::uint64_t>(st->n, 1)));
+      out +=
+          fmt::format("  {:<{}}  {:>9}  {:>9}  {:>9}  {:>21}  {:>9}  {:>5.1f}%\n", Label(*st),
+                      width, num(st->point), num(st->mean), num(st->median), interval, num(st->sd),
+                      100.0 * static_cast<double>(st->not_converged) /
+                          static_cast<double>(std::max<std::uint64_t>(st->n, 1)));
       for (std::size_t t = 0; t < st->thresholds.size(); ++t) {
         out += fmt::format("  {:<{}}  P({}) = {:.3f}\n", "", width, st->thresholds[t],
                            st->threshold_probability[t]);
@@ -103,6 +104,7 @@ std::string FormatSweepJson(const Scenario& scenario, const SweepSummary& summar
     stats.push_back({{"model", st.model},
                      {"preset", st.preset},
                      {"issue", st.issue},
+                     {"point", st.point},
                      {"n", st.n},
                      {"mean", st.mean},
                      {"sd", st.sd},
@@ -130,6 +132,7 @@ std::string FormatSweepCsv(const Scenario& scenario, const SweepSummary& summary
     const auto row = [&](const std::string& stat, double value) {
       out += prefix + stat + ",,,," + Number(value) + "\n";
     };
+    row("point", st.point);
     row("n", static_cast<double>(st.n));
     row("mean", st.mean);
     row("sd", st.sd);

@@ -55,7 +55,7 @@ TEST(UncertainInputs, AreReadInFileOrderWithPointValuesAtTheirCentre) {
   Result<Scenario> r = ParseScenarioYaml(Text("unit", "0.8", "0.6", "0.1"), "u.yaml");
   ASSERT_TRUE(r.ok()) << r.status().message();
   const Scenario& s = *r;
-  ASSERT_EQ(s.uncertain.size(), 4u);
+  ASSERT_EQ(s.uncertain.size(), 5u);
 
   const UncertainInput& cap_a = s.uncertain[0];
   EXPECT_EQ(cap_a.actor, "a");
@@ -91,6 +91,9 @@ TEST(UncertainInputs, AreReadInFileOrderWithPointValuesAtTheirCentre) {
   EXPECT_EQ(s.stances[0][1]->salience, 0.6);
 
   // c's capability: experts without bootstrap.
+  EXPECT_EQ(s.uncertain[4].actor, "c");
+  EXPECT_EQ(s.uncertain[4].field, UncertainInput::Field::kCapability);
+  EXPECT_FALSE(s.uncertain[4].distribution.bootstrap);
   EXPECT_EQ(s.actors[2].capability, 2);
 }
 
@@ -99,7 +102,7 @@ TEST(UncertainInputs, PercentSalienceIsConvertedToTheUnitScale) {
       ParseScenarioYaml(Text("percent", "{uniform: [40, 90]}", "60", "10"), "u.yaml");
   ASSERT_TRUE(r.ok()) << r.status().message();
   const Scenario& s = *r;
-  ASSERT_EQ(s.uncertain.size(), 5u);
+  ASSERT_EQ(s.uncertain.size(), 6u);
   const Distribution& d = s.uncertain[2].distribution;  // a's salience
   EXPECT_EQ(s.uncertain[2].field, UncertainInput::Field::kSalience);
   EXPECT_DOUBLE_EQ(d.low, 0.4);

@@ -304,6 +304,25 @@ Result<SweepSummary> Summarize(const Scenario& scenario, const SweepOptions& opt
                               " is missing, repeated or malformed");
     }
   }
+  // The point forecasts: every model once on the scenario as `entente run` reads it.
+  Result<std::vector<PreparedModel>> models = PrepareModels(options);
+  if (!models.ok()) return models.status();
+  Result<Scenario> point_scenario = ApplyEvents(PrepareBase(scenario), options.events);
+  if (!point_scenario.ok()) return point_scenario.status();
+  std::vector<double> point(options.models.size() * issues, std::nan(""));
+  for (std::size_t m = 0; m < models->size(); ++m) {
+    RunOptions run_options = (*models)[m].options;
+    run_options.seed = ModelSeed(options.seed, m);
+    Result<ModelRun> run = (*models)[m].model->Run(*point_scenario, run_options);
+    if (!run.ok()) {
+      return Status(run.status().code(), "model '" + (*models)[m].name +
+                                             "' at the point values: " + run.status().message());
+    }
+    for (const IssueResult& ir : run->issues) {
+      if (const auto i = scenario.FindIssue(ir.issue_id)) point[m * issues + *i] = ir.forecast;
+    }
+  }
+
   SweepSummary summary;
   summary.samples = options.samples;
   summary.seed = options.seed;
@@ -322,6 +341,7 @@ Result<SweepSummary> Summarize(const Scenario& scenario, const SweepOptions& opt
       st.model = sm.name;
       st.preset = preset;
       st.issue = issue.id;
+      st.point = point[m * issues + i];
       std::vector<double> x;
       x.reserve(results.size());
       for (const ReplicationResult& r : results) {
