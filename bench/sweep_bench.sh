@@ -2,7 +2,9 @@
 # Sweep throughput, process to process (BENCHMARKS.md, "Monte Carlo sweeps"): the flagship
 # scenario, all issues, eum with its default preset, on 1 and 2 threads and (when mpiexec is
 # present) on 2 MPI ranks of one thread each. Prints wall time, replications per second and the
-# machine's load average before each case (the figures are only comparable on a quiet machine).
+# machine's load average before each case. Wall-time speed-ups are only meaningful on a quiet
+# machine; the CPU time per replication (user + sys, children included) is what a loaded machine
+# can still measure: equal CPU per replication on 1 and 2 threads means no parallel overhead.
 # Usage: bench/sweep_bench.sh [path/to/entente] [samples]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,15 +13,24 @@ samples=${2:-10000}
 scenario=scenarios/nato-vilnius-2023/scenario.yaml
 [ -x "$bin" ] || { echo "no entente binary at $bin: build the release preset first" >&2; exit 2; }
 
-run() {  # run LABEL CMD...
+# Seconds in bash's `times` format ("1m2.345s").
+seconds() { awk -v t="$1" 'BEGIN { split(t, a, "m"); sub("s", "", a[2]); print a[1] * 60 + a[2] }'; }
+
+run() {  # run LABEL CMD...: wall time, CPU time (user + sys of the process and its children)
   local label=$1; shift
-  local load start end
+  local load start end cpu
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s.%N)
-  "$@" > /dev/null
+  cpu=$( ("$@" > /dev/null; times) | tail -n 1)
   end=$(date +%s.%N)
-  awk -v l="$label" -v s="$start" -v e="$end" -v n="$samples" -v load="$load" \
-    'BEGIN { t = e - s; printf "%-34s %8.2f s %9.1f rep/s %8.3f ms/rep  (load %s)\n", l, t, n / t, 1000 * t / n, load }'
+  local user sys
+  user=$(seconds "$(echo "$cpu" | cut -d' ' -f1)")
+  sys=$(seconds "$(echo "$cpu" | cut -d' ' -f2)")
+  awk -v l="$label" -v s="$start" -v e="$end" -v n="$samples" -v load="$load" -v u="$user" \
+      -v y="$sys" 'BEGIN {
+    t = e - s; c = u + y
+    printf "%-26s wall %8.2f s %8.1f rep/s | CPU %8.2f s %7.2f ms/rep | load %s\n",
+           l, t, n / t, c, 1000 * c / n, load }'
 }
 
 common=(sweep "$scenario" --model eum --samples "$samples" --no-store --quiet)

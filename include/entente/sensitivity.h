@@ -60,6 +60,9 @@ struct SensitivityOptions {
   int bootstrap = 200;  // bootstrap resamples for the Sobol intervals (0 = none)
   // Polled between evaluations; returning true stops the run with Status::Interrupted.
   std::function<bool()> cancelled;
+  // Called after each model run with (runs done, runs planned), from worker threads but never two
+  // at once, with `done` increasing. May be empty.
+  std::function<void(long long, long long)> progress;
 
   // InvalidArgument naming the bad field (samples < 2, step not in (0, 1], threads < 1, ...).
   Status Validate() const;
@@ -128,6 +131,7 @@ struct TargetOptions {
   int grid = 41;  // points scanned over the valid range to find brackets (>= 3)
   int threads = 1;
   std::function<bool()> cancelled;
+  std::function<void(long long, long long)> progress;  // as SensitivityOptions::progress
 
   Status Validate() const;
 };

@@ -10,7 +10,9 @@
 namespace entente::analysis {
 
 Status ParallelFor(std::size_t n, int threads, const std::function<Status(std::size_t)>& fn,
-                   const std::function<bool()>& cancelled) {
+                   const std::function<bool()>& cancelled,
+                   const std::function<void(std::size_t)>& done) {
+  std::size_t finished = 0;  // guarded by `mutex`
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
   std::atomic<bool> interrupted{false};
@@ -27,6 +29,10 @@ Status ParallelFor(std::size_t n, int threads, const std::function<Status(std::s
       const std::size_t i = next.fetch_add(1);
       if (i >= n) break;
       Status s = fn(i);
+      if (s.ok() && done) {
+        std::lock_guard<std::mutex> lock(mutex);
+        done(++finished);
+      }
       if (!s.ok()) {
         std::lock_guard<std::mutex> lock(mutex);
         if (!failed_index || i < *failed_index) {

@@ -18,8 +18,11 @@ namespace entente::analysis {
 // shared counter. Stops handing out indices after a failure or once `cancelled` (may be empty)
 // returns true. Returns the failure with the lowest index (every lower index was handed out and
 // finished, so it is the same for any thread count), Interrupted when cancelled, else OK.
+// `done` (may be empty) is called after each successful fn(i) with the count finished so far,
+// under a lock (never two calls at once; the count increases).
 Status ParallelFor(std::size_t n, int threads, const std::function<Status(std::size_t)>& fn,
-                   const std::function<bool()>& cancelled);
+                   const std::function<bool()>& cancelled,
+                   const std::function<void(std::size_t)>& done = {});
 
 // One model with its options, answering "what are the forecasts of these issues on this
 // scenario". Thread-safety: Forecasts may be called from many threads at once.

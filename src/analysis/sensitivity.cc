@@ -108,6 +108,15 @@ Result<SensitivitySummary> RunSensitivity(const Scenario& scenario,
   // One-at-a-time: two runs per input (input at low_value and at high_value).
   const std::vector<analysis::OatInput> inputs = analysis::OatInputs(base, options.step);
   std::vector<double> oat(inputs.size() * 2 * q);
+  const long long planned = 1 + static_cast<long long>(inputs.size() * 2) +
+                            static_cast<long long>(options.samples) *
+                                static_cast<long long>(scenario.uncertain.size() + 2) *
+                                (scenario.uncertain.empty() ? 0 : 1);
+  auto report = [&](long long offset) {
+    return [&options, planned, offset](std::size_t done) {
+      if (options.progress) options.progress(offset + static_cast<long long>(done), planned);
+    };
+  };
   Status oat_status = ParallelFor(
       inputs.size() * 2, options.threads,
       [&](std::size_t e) -> Status {
@@ -119,7 +128,7 @@ Result<SensitivitySummary> RunSensitivity(const Scenario& scenario,
         std::copy(f->begin(), f->end(), oat.begin() + static_cast<std::ptrdiff_t>(e * q));
         return Status::Ok();
       },
-      options.cancelled);
+      options.cancelled, report(1));
   if (!oat_status.ok()) return oat_status;
   summary.evaluations += static_cast<long long>(inputs.size() * 2);
 
@@ -189,7 +198,7 @@ Result<SensitivitySummary> RunSensitivity(const Scenario& scenario,
         std::copy(f->begin(), f->end(), out.begin() + static_cast<std::ptrdiff_t>(e * q));
         return Status::Ok();
       },
-      options.cancelled);
+      options.cancelled, report(summary.evaluations));
   if (!sobol_status.ok()) return sobol_status;
   summary.evaluations += static_cast<long long>(n * per_row);
 

@@ -114,7 +114,12 @@ Result<TargetSummary> SolveTarget(const Scenario& scenario, const TargetOptions&
         scan[e] = {v, *f};
         return Status::Ok();
       },
-      options.cancelled);
+      options.cancelled,
+      [&](std::size_t done) {
+        if (options.progress) {
+          options.progress(static_cast<long long>(done), static_cast<long long>(scan.size()));
+        }
+      });
   if (!scanned.ok()) return scanned;
   summary.evaluations += static_cast<long long>(scan.size());
 

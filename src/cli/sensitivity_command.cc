@@ -18,6 +18,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/model_runner.h"
+#include "cli/progress.h"
 #include "cli/report_output.h"
 #include "cli/scenario_input.h"
 #include "entente/io.h"
@@ -47,6 +48,30 @@ struct SensitivityFlags {
   std::optional<double> target;
   std::string actor;
   std::string field;
+  bool quiet = false;
+};
+
+// A progress report on standard error (cli/progress.h), created on the first callback, when the
+// library knows how many model runs it plans.
+class ProgressSink {
+ public:
+  ProgressSink(const char* label, bool quiet) : label_(label), quiet_(quiet) {}
+  std::function<void(long long, long long)> Callback() {
+    return [this](long long done, long long total) {
+      if (!progress_) {
+        progress_.emplace(label_, static_cast<std::uint64_t>(total), Progress::ChooseMode(quiet_));
+      }
+      progress_->Update(static_cast<std::uint64_t>(done));
+    };
+  }
+  void Finish() {
+    if (progress_) progress_->Finish();
+  }
+
+ private:
+  const char* label_;
+  bool quiet_;
+  std::optional<Progress> progress_;
 };
 
 Result<RunOptions> MakeRunOptions(const SensitivityFlags& flags) {
@@ -94,11 +119,14 @@ int Target(const SensitivityFlags& flags, const LoadedScenario& loaded, const Ru
                                             : UncertainInput::Field::kPosition;
   options.threads = Threads(flags.threads);
   options.cancelled = [] { return InterruptSignal() != 0; };
+  ProgressSink progress("sensitivity --target", flags.quiet);
+  options.progress = progress.Callback();
   Result<TargetSummary> summary = SolveTarget(loaded.scenario, options);
+  progress.Finish();
   if (!summary.ok()) return ReportFailure(summary.status());
 
   std::map<std::string, std::string> o = CommonOptions(flags, loaded.events);
-  o["preset"] = summary->preset;
+  if (!summary->preset.empty()) o["preset"] = summary->preset;
   o["issue"] = options.issue;
   o["target"] = fmt::format("{}", options.target);
   o["field"] = InputFieldName(options.field);
@@ -143,11 +171,14 @@ int Sensitivity(const SensitivityFlags& flags, const Invocation& invocation) {
   options.step = flags.step;
   options.bootstrap = flags.bootstrap;
   options.cancelled = [] { return InterruptSignal() != 0; };
+  ProgressSink progress("sensitivity", flags.quiet);
+  options.progress = progress.Callback();
   Result<SensitivitySummary> summary = RunSensitivity(loaded->scenario, options);
+  progress.Finish();
   if (!summary.ok()) return ReportFailure(summary.status());
 
   std::map<std::string, std::string> o = CommonOptions(flags, loaded->events);
-  o["preset"] = summary->preset;
+  if (!summary->preset.empty()) o["preset"] = summary->preset;
   o["samples"] = std::to_string(flags.samples);
   o["step"] = fmt::format("{}", flags.step);
   o["bootstrap"] = std::to_string(flags.bootstrap);
@@ -196,6 +227,7 @@ Action ConfigureSensitivity(CLI::App* app, const Invocation* invocation) {
                   "with --target: vary only this actor (default: each actor, ranked)");
   app->add_option("--field", flags->field, "with --target: position (default) or salience")
       ->check(CLI::IsMember({"position", "salience"}));
+  app->add_flag("--quiet,-q", flags->quiet, "no progress report on standard error");
   app->add_option("--format,-f", flags->format, "table (default) or json")
       ->check(CLI::IsMember({"table", "json"}));
   app->add_option("--output,-o", flags->output,

@@ -133,12 +133,20 @@ std::string FormatSensitivityTable(const Scenario& scenario, const SensitivitySu
           summary.samples, summary.seed);
       out += fmt::format("  {:>4}  {:<{}}  {:>24}  {:>24}\n", "rank", "input", w, "first-order",
                          "total");
-      int r = 0;
+      int r = 0, inert = 0;
       for (const SobolIndex& s : is.sobol) {
+        if (s.first == 0.0 && s.total == 0.0) {
+          ++inert;
+          continue;
+        }
         out +=
             fmt::format("  {:>4}  {:<{}}  {:>24}  {:>24}\n", ++r, DescribeInput(s.input), w,
                         fmt::format("{:.3f} [{:.3f}, {:.3f}]", s.first, s.first_low, s.first_high),
                         fmt::format("{:.3f} [{:.3f}, {:.3f}]", s.total, s.total_low, s.total_high));
+      }
+      if (inert > 0) {
+        out += fmt::format("  {} more input{} never moved this forecast (indices 0)\n", inert,
+                           inert == 1 ? "" : "s");
       }
       out += fmt::format("  forecast over the samples: mean {}, sd {}\n",
                          FormatTableNumber(is.mean, span),

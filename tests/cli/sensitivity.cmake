@@ -21,8 +21,8 @@ entente_cli_check(sensitivity.json EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --format json
   STDOUT_HAS "{\n  \"header\": {\"entente\":" "\"scenario_hash\":"
              "\"generated_by\":\"entente sensitivity tests/data/two_issues.yaml --model compromise --issue timing --format json\""
-             "\"analysis\": {\"model\":\"compromise\",\"preset\":\"\",\"samples\":0,\"seed\":1"
-             "\n  \"elasticities\": \n    {\"issue\":\"timing\",\"rank\":1,\"input\":\"position of b on timing\",\"actor\":\"b\",\"input_issue\":\"timing\",\"field\":\"position\",\"declared\":false,\"value\":80,\"step\":5,\"low_value\":75,\"high_value\":85,"
+             "\"analysis\": {\"model\":\"compromise\",\"preset\":\"\",\"samples\":0,\"seed\":1,"
+             "\n    {\"issue\":\"timing\",\"rank\":1,\"input\":\"position of b on timing\",\"actor\":\"b\",\"input_issue\":\"timing\",\"field\":\"position\",\"declared\":false,\"value\":80.0,\"step\":5.0,\"low_value\":75.0,\"high_value\":85.0,"
              "\"sobol\": ")
 entente_cli_check(sensitivity.target_one_actor EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 40 --actor b
@@ -31,13 +31,13 @@ entente_cli_check(sensitivity.target_one_actor EXIT 0
              "  b           80.0       95.0      +15.0  40.0\n")
 entente_cli_check(sensitivity.target_every_actor_ranked EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 40 -f json
-  STDOUT_HAS "{\"rank\":1,\"actor\":\"a\",\"field\":\"position\",\"current_value\":10,"
+  STDOUT_HAS "{\"rank\":1,\"actor\":\"a\",\"field\":\"position\",\"current_value\":10.0,"
              "{\"rank\":2,\"actor\":\"b\"" "{\"rank\":3,\"actor\":\"c\""
-             "\"target\": {\"model\":\"compromise\",\"preset\":\"\",\"issue\":\"timing\",\"field\":\"position\",\"target\":40,")
+             "\"target\": {\"model\":\"compromise\",\"preset\":\"\",\"issue\":\"timing\",\"field\":\"position\",\"target\":40.0,")
 entente_cli_check(sensitivity.target_salience EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 30 --actor b
        --field salience
-  STDOUT_HAS "varying each actor's salience alone" "  b           1.00      0.600     -0.400  30.0\n")
+  STDOUT_HAS "varying each actor's salience alone" "  b          1.000      0.600     -0.400  30.0\n")
 entente_cli_check(sensitivity.target_unreachable EXIT 2
   ARGS sensitivity ${TWO_ISSUES} --model compromise --issue timing --target 50 --actor b
   STDOUT_HAS "reaches 50.0: the forecast stays within "
@@ -64,3 +64,22 @@ entente_cli_check(sensitivity.unknown_model EXIT 2
 entente_cli_check(sensitivity.bad_field EXIT 2
   ARGS sensitivity ${TWO_ISSUES} --issue timing --target 40 --field capability
   STDERR_HAS "--field")
+
+# Sobol indices on a scenario with every kind of uncertain input (tests/data/uncertain.yaml).
+set(UNCERTAIN tests/data/uncertain.yaml)
+entente_cli_check(sensitivity.sobol EXIT 0
+  ARGS sensitivity ${UNCERTAIN} --model compromise --samples 64 --bootstrap 20
+  STDOUT_HAS "variance-based indices (N = 64, seed 1; first-order: Saltelli et al. 2010, total: Jansen 1999"
+             "position of a on timing" "capability of b" "forecast over the samples: mean "
+             "Note: Sobol indices estimated from N = 64 base samples (640 model runs)")
+entente_cli_check(sensitivity.sobol_json EXIT 0
+  ARGS sensitivity ${UNCERTAIN} --model compromise --samples 16 --issue budget -f json
+  STDOUT_HAS "\"samples\":16,\"seed\":1,\"bootstrap\":200,\"uncertain_inputs\":8,"
+             "{\"issue\":\"budget\",\"rank\":1,\"input\":" "\"declared\":true,\"first\":")
+
+# The same analysis on 1 and on 3 threads gives byte-identical reports (but for the command line).
+add_test(NAME cli.sensitivity.same_for_any_thread_count
+         COMMAND "${CMAKE_COMMAND}" "-DENTENTE=$<TARGET_FILE:entente>"
+                 "-DSCENARIO=${UNCERTAIN}" "-DOUT=${ENTENTE_CLI_OUT}"
+                 -P "${CMAKE_CURRENT_SOURCE_DIR}/sensitivity_threads.cmake"
+         WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}")
