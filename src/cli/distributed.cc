@@ -131,6 +131,19 @@ Distributed::Distributed() {
 #endif
 }
 
+bool Distributed::AllOk(bool ok) {
+#ifdef ENTENTE_WITH_MPI
+  if (mpi_ && size_ > 1) {
+    int mine = ok ? 1 : 0, all = 0;
+    if (MPI_Allreduce(&mine, &all, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD) != MPI_SUCCESS) {
+      return false;
+    }
+    return all == 1;
+  }
+#endif
+  return ok;
+}
+
 std::vector<std::uint64_t> Distributed::Share(const std::vector<std::uint64_t>& todo) const {
   const std::size_t n = todo.size();
   const std::size_t begin = n * static_cast<std::size_t>(rank_) / static_cast<std::size_t>(size_);

@@ -30,6 +30,10 @@ class Distributed {
   int rank() const { return rank_; }
   int size() const { return size_; }
 
+  // Collective (also a barrier): true when `ok` is true on every rank. Lets every rank stop
+  // together when one rank (e.g. rank 0 opening the store) cannot go on.
+  bool AllOk(bool ok);
+
   // This rank's share of `todo`: the contiguous block [r·n/K, (r+1)·n/K).
   std::vector<std::uint64_t> Share(const std::vector<std::uint64_t>& todo) const;
 

@@ -166,18 +166,26 @@ int Sweep(const SweepFlags& flags, const Invocation& invocation) {
   options.threads = flags.threads;
   if (Status s = ValidateSweepOptions(scenario, options); !s.ok()) return ReportFailure(s);
 
+  // Rank 0 alone records the run (or marks a resumed one running again).
+  Status setup;
   if (flags.resume == 0 && storing && root) {
     Result<std::unique_ptr<RunStore>> opened = RunStore::Open(store_path);
-    if (!opened.ok()) return ReportFailure(opened.status());
-    store = std::move(opened).value();
-    Result<std::int64_t> id = store->CreateRun(scenario, options, invocation.command_line);
-    if (!id.ok()) return ReportFailure(id.status());
-    run_id = *id;
+    if (opened.ok()) {
+      store = std::move(opened).value();
+      Result<std::int64_t> id = store->CreateRun(scenario, options, invocation.command_line);
+      if (id.ok()) run_id = *id;
+      setup = id.status();
+    } else {
+      setup = opened.status();
+    }
   }
-  if (flags.resume != 0 && root) {
-    if (Status s = store->SetStatus(run_id, "running"); !s.ok()) return ReportFailure(s);
+  if (flags.resume != 0 && root) setup = store->SetStatus(run_id, "running");
+  // Also a barrier: every rank has read the stored replications before rank 0 writes new ones,
+  // so all ranks split the same list; and all stop together if rank 0 could not set up.
+  if (!world.AllOk(setup.ok())) {
+    return root ? ReportFailure(setup.ok() ? Status::Internal("another MPI rank failed") : setup)
+                : kExitInternal;
   }
-
   // The replications still to run, split across MPI ranks (one rank without MPI).
   std::set<std::uint64_t> stored;
   for (const ReplicationResult& r : results) stored.insert(r.index);

@@ -71,7 +71,7 @@ add_test(NAME cli.sweep.threads_identical
 
 add_test(NAME cli.sweep.kill_and_resume
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sweep_resume.sh "$<TARGET_FILE:entente>"
-                 ${UNCERTAIN} "${SWEEP_OUT}/resume" 3000
+                 ${UNCERTAIN} "${SWEEP_OUT}/resume" 4000
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 
 if(ENTENTE_MPI_ENABLED AND MPIEXEC_EXECUTABLE)

@@ -41,7 +41,7 @@ kill_later() {
     [ "$(stored)" -gt "$before" ] && break
     sleep 0.02
   done
-  sleep "$(delay 0 150)"
+  sleep "$(delay 0 40)"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
 }
