@@ -14,5 +14,6 @@ if(Python3_FOUND)
   entente_signal_test(run_sigterm TERM run big.csv --model eum --rounds 10000
                       --param stop_early=false --format csv -o out.json)
   entente_signal_test(compare_sigint INT compare big.csv --rounds 10000 -o out.json)
-  entente_signal_test(explain_sigterm TERM explain big.csv --issue issue --rounds 10000 --actor a1)
+  entente_signal_test(explain_sigterm TERM explain big.csv --issue issue --rounds 10000
+                      --param stop_early=false --actor a1)
 endif()

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ std::vector<RegressionCase> Cases() {
   }
   return cases;
 }
+
+// gtest prints the case by its file in test listings.
+void PrintTo(const RegressionCase& c, std::ostream* os) { *os << c.file.string(); }
 
 class FuzzRegression : public ::testing::TestWithParam<RegressionCase> {};
 

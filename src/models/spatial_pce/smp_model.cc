@@ -70,7 +70,9 @@ Result<ModelRun> SmpModel::Run(const Scenario& scenario, const RunOptions& optio
   opt->record_detail = options.record_detail;
   opt->cancel = options.cancel;
   Result<SmpProblem> problem = SmpProblemFromScenario(scenario);
-  if (!problem.ok()) return problem.status();
+  // A valid scenario the SMP cannot take (an actor with no salience anywhere) is a model
+  // failure (exit 6), not a usage error. Found by fuzz_models (tests/regressions/models/).
+  if (!problem.ok()) return Status::ModelFailure("smp: " + problem.status().message());
   Result<SmpResult> run = RunSmp(*problem, *opt);
   if (!run.ok()) return run.status();
   const SmpResult& r = *run;
