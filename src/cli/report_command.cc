@@ -153,6 +153,50 @@ Result<ReportSensitivity> RunTornado(const Scenario& scenario, const std::string
   return out;
 }
 
+int Report(const ReportFlags& flags, const Invocation& invocation) {
+  Result<LoadedScenario> loaded = LoadScenarioForRun(flags.input);
+  if (!loaded.ok()) return ReportFailure(loaded.status());
+  const Scenario& scenario = loaded->scenario;
+  std::vector<SkippedModel> skipped;
+  RunOptions base;
+  base.max_rounds = flags.rounds;
+  Result<std::vector<ModelRun>> runs =
+      RunEveryModel(scenario, base, /*record_detail=*/{"eum"}, &skipped);
+  if (!runs.ok()) return ReportFailure(runs.status());
+
+  HtmlReportInput input;
+  input.scenario = &scenario;
+  std::map<std::string, std::string> options;
+  std::string models;
+  for (const ModelRun& r : *runs) {
+    models += (models.empty() ? "" : ",") + r.model;
+    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
+  }
+  options["models"] = models;
+  options["rounds"] = flags.rounds == 0 ? "model default" : std::to_string(flags.rounds);
+  options["events"] = loaded->events;
+  if (!scenario.decision_rule.empty()) options["rule"] = scenario.decision_rule;
+  for (SkippedModel& s : skipped) input.not_run.emplace_back(s.model, std::move(s.reason));
+  input.header = MakeReportHeader(scenario, std::move(options), invocation.command_line);
+  input.runs = std::move(runs).value();
+  if (flags.sweep != 0) {
+    const std::string store =
+        flags.store.empty() ? DefaultStorePath(flags.input.file) : flags.store;
+    Result<ReportSweep> sweep = LoadSweep(store, flags.sweep, scenario);
+    if (!sweep.ok()) return ReportFailure(sweep.status());
+    input.sweep = std::move(sweep).value();
+  }
+  if (!flags.no_sensitivity) {
+    Result<ReportSensitivity> tornado = RunTornado(scenario, flags.sensitivity_model, flags.rounds);
+    if (!tornado.ok()) return ReportFailure(tornado.status());
+    input.sensitivity = std::move(tornado).value();
+  }
+
+  Result<std::string> page = FormatHtmlReport(input);
+  if (!page.ok()) return ReportFailure(page.status());
+  return EmitReport(*page, flags.output);
+}
+
 }  // namespace
 
 Action ConfigureReport(CLI::App* app, const Invocation* invocation) {
