@@ -83,14 +83,18 @@ class Scenario:
                 f"{len(self.issue_ids)} issues, from {self.path}>")
 
 
-def load(path, format=None, max_file_bytes=None):
+def load(path, format=None, max_file_bytes=None, max_actors=None, max_issues=None,
+         max_depth=None):
     """Reads a scenario file as ``entente run FILE`` does: entente YAML or the CSV actor table,
     KTAB CSV/XML or Decide files (``format`` = "ktab-csv", "ktab-xml" or "decide" to name it;
-    default: guessed from extension and content). Raises ScenarioError, FileError or
-    LimitError with the command line's message."""
+    default: guessed from extension and content). The ``max_*`` limits are the command line's
+    ``--max-file-bytes``, ``--max-actors``, ``--max-issues`` and ``--max-depth`` (None = the same
+    defaults). Raises ScenarioError, FileError or LimitError with the command line's message."""
     kwargs = {}
-    if max_file_bytes is not None:
-        kwargs["max_file_bytes"] = int(max_file_bytes)
+    for name, value in (("max_file_bytes", max_file_bytes), ("max_actors", max_actors),
+                        ("max_issues", max_issues), ("max_depth", max_depth)):
+        if value is not None:
+            kwargs[name] = int(value)
     return Scenario(_core.load(os.fspath(path), format or "", **kwargs))
 
 

@@ -22,9 +22,13 @@ namespace {
 
 namespace py = pybind11;
 
-PyScenario Load(const std::string& path, const std::string& format, std::size_t max_file_bytes) {
+PyScenario Load(const std::string& path, const std::string& format, std::size_t max_file_bytes,
+                std::size_t max_actors, std::size_t max_issues, std::size_t max_depth) {
   LoadLimits limits;
   limits.max_file_bytes = max_file_bytes;
+  limits.max_actors = max_actors;
+  limits.max_issues = max_issues;
+  limits.max_depth = max_depth;
   cli::ScenarioFormat chosen = cli::ScenarioFormat::kUnknown;
   if (!format.empty()) chosen = Unwrap(cli::ParseScenarioFormat(format));
   cli::ImportedScenario imported;
@@ -175,7 +179,10 @@ void BindScenario(py::module_& m) {
       .def("stances_columns", [](const PyScenario& s) { return StancesTable(s.scenario); });
 
   m.def("load", &Load, py::arg("path"), py::arg("format") = "",
-        py::arg("max_file_bytes") = LoadLimits{}.max_file_bytes);
+        py::arg("max_file_bytes") = LoadLimits{}.max_file_bytes,
+        py::arg("max_actors") = LoadLimits{}.max_actors,
+        py::arg("max_issues") = LoadLimits{}.max_issues,
+        py::arg("max_depth") = LoadLimits{}.max_depth);
   m.def("from_yaml", &FromYaml, py::arg("text"), py::arg("name"));
   m.def("from_dict", &FromDict, py::arg("value"), py::arg("name"));
 }

@@ -33,8 +33,8 @@ def test_bad_input_raises_the_cli_message(case, path, expected):
     if os.path.exists(f"{BAD_INPUT}/{case}.args"):
         with open(f"{BAD_INPUT}/{case}.args", encoding="utf-8") as f:
             flag, value = f.read().split()
-        assert flag == "--max-file-bytes"
-        kwargs["max_file_bytes"] = int(value)
+        assert flag in ("--max-file-bytes", "--max-actors", "--max-issues", "--max-depth")
+        kwargs[flag[2:].replace("-", "_")] = int(value)
         error = entente.LimitError
     with pytest.raises(error) as raised:
         entente.load(path, **kwargs)

@@ -7,7 +7,7 @@ rm -rf "$out" && mkdir -p "$out"
 fail() { echo "report.with_sweep: $*" >&2; exit 1; }
 
 "$entente" sweep "$scenario" --samples 40 --model mean --quiet \
-  --threshold timing>=50 --store "$out/runs.db" -o "$out/sweep.txt" 2>"$out/sweep.err" ||
+  --threshold 'timing>=50' --store "$out/runs.db" -o "$out/sweep.txt" 2>"$out/sweep.err" ||
   fail "sweep failed: $(cat "$out/sweep.err")"
 "$entente" report "$scenario" --sweep 1 --store "$out/runs.db" --no-sensitivity \
   -o "$out/report.html" || fail "report --sweep failed"
