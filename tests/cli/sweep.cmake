@@ -80,3 +80,8 @@ if(ENTENTE_MPI_ENABLED AND MPIEXEC_EXECUTABLE)
                    "$<TARGET_FILE:entente>" ${UNCERTAIN} "${SWEEP_OUT}/mpi"
            WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 endif()
+
+add_test(NAME cli.sweep.concurrent_store
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sweep_concurrent.sh "$<TARGET_FILE:entente>"
+                 ${UNCERTAIN} "${SWEEP_OUT}/concurrent"
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
