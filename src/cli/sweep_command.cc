@@ -18,6 +18,7 @@
 #include "cli/report_output.h"
 #include "cli/scenario_formats.h"
 #include "cli/scenario_input.h"
+#include "cli/work_limits.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
 #include "entente/run_store.h"
@@ -42,6 +43,7 @@ struct SweepFlags {
   bool no_store = false;
   std::int64_t resume = 0;
   bool quiet = false;
+  long max_samples = kDefaultMaxSamples;
 };
 
 // Stores each finished batch, reports progress, and stops on SIGINT/SIGTERM.
@@ -147,9 +149,12 @@ int Sweep(const SweepFlags& flags, const Invocation& invocation) {
     }
     Result<std::vector<PlannedRun>> plan = PlanRuns(flags.selection);
     if (!plan.ok()) return ReportFailure(plan.status());
-    LoadLimits limits;
-    limits.max_file_bytes = flags.input.max_file_bytes;
-    Result<Scenario> loaded = LoadAnyScenario(flags.input.file, limits);
+    if (Status s = CheckSampleLimit("--samples", static_cast<long long>(flags.samples),
+                                    flags.max_samples);
+        !s.ok()) {
+      return ReportFailure(s);
+    }
+    Result<Scenario> loaded = LoadAnyScenario(flags.input.file, LimitsOf(flags.input));
     if (!loaded.ok()) return ReportFailure(loaded.status());
     scenario = std::move(loaded).value();
     for (const PlannedRun& p : *plan) options.models.push_back(SweepModel{p.info->name, p.options});
@@ -304,6 +309,7 @@ Action ConfigureSweep(CLI::App* app, const Invocation* invocation) {
   CLI::Option* samples =
       app->add_option("--samples,-N", flags->samples, "replications (default 1000)")
           ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
+  AddMaxSamplesOption(app, &flags->max_samples);
   CLI::Option* seed = app->add_option("--seed,-s", flags->seed, "run seed (default 1)");
   app->add_option("--threads,-j", flags->threads,
                   "worker threads (default 0 = one per core); results do not depend on it")

@@ -85,3 +85,6 @@ add_test(NAME cli.sweep.concurrent_store
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/sweep_concurrent.sh "$<TARGET_FILE:entente>"
                  ${UNCERTAIN} "${SWEEP_OUT}/concurrent"
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+entente_cli_check(sweep.sample_limit EXIT 5
+  ARGS sweep ${UNCERTAIN} --samples 2000 --max-samples 1000 --no-store
+  STDERR_HAS "--samples asks for 2000 samples, over the limit of 1000 (raise it with --max-samples)")
