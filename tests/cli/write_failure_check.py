@@ -11,6 +11,10 @@ CASE is one of:
   file-too-large the process's file-size limit (RLIMIT_FSIZE) is below the report's size, so
                  the atomic write's temporary file fails part-way (EFBIG), as on a full disk
   tmpfs-full     a 64 KiB tmpfs filled to the brim (needs root and mount; skipped otherwise)
+  store-full     a sweep's run store on a 256 KiB tmpfs runs out of space: exit 4 naming the
+                 store, the store passes PRAGMA integrity_check with the run marked failed and
+                 only whole replications stored; once there is room, --resume finishes the run
+                 with the report of an uninterrupted sweep (needs root and mount; else skipped)
   missing-dir    -o names a directory that does not exist
   read-only      -o names a file in a read-only place (a read-only tmpfs as root, else a
                  directory without write permission; skipped when neither is possible)
@@ -20,6 +24,7 @@ import os
 import pathlib
 import resource
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -108,6 +113,41 @@ def main():
             p = run(entente, ["-o", str(out)], work)
             failures = check(p, out, [f"{out}: write failed: No space left on device"],
                              old_file=out)
+        finally:
+            umount(disk)
+    elif case == "store-full":
+        disk = work / "disk"
+        if not mount_tmpfs(disk, "size=256k"):
+            print("skipped: cannot mount a tmpfs here")
+            sys.exit(SKIP)
+        try:
+            scenario = SCENARIO.parent / "uncertain.yaml"
+            sweep = [entente, "sweep", str(scenario), "--model", "mean", "--samples", "20000",
+                     "--quiet"]
+            ref = subprocess.run(sweep + ["--no-store"], capture_output=True, text=True)
+            store = disk / "runs.db"
+            p = subprocess.run(sweep + ["--store", str(store)], capture_output=True, text=True)
+            failures = check(p, None, [f"{store}: database or disk is full"])
+            db = sqlite3.connect(store)
+            integrity = db.execute("PRAGMA integrity_check").fetchall()
+            if integrity != [("ok",)]:
+                failures.append(f"integrity_check after the full disk: {integrity}")
+            status = db.execute("SELECT status FROM runs WHERE id = 1").fetchall()
+            if status != [("failed",)]:
+                failures.append(f"run status after the full disk: {status}, expected failed")
+            partial = db.execute(
+                "SELECT COUNT(*) FROM replications p WHERE (SELECT COUNT(*) FROM results r "
+                "WHERE r.run = p.run AND r.idx = p.idx) <> 2").fetchone()[0]
+            if partial:
+                failures.append(f"{partial} replications with partial results")
+            db.close()
+            subprocess.run(["mount", "-o", "remount,size=16m", str(disk)], check=True)
+            r = subprocess.run([entente, "sweep", "--resume", "1", "--store", str(store),
+                                "--quiet"], capture_output=True, text=True)
+            if r.returncode != 0:
+                failures.append(f"--resume after the full disk: exit {r.returncode}: {r.stderr}")
+            elif r.stdout.split("\n", 1)[1] != ref.stdout.split("\n", 1)[1]:
+                failures.append("the resumed report differs from an uninterrupted sweep")
         finally:
             umount(disk)
     elif case == "missing-dir":

@@ -3,7 +3,7 @@
 # cannot provide the condition).
 find_package(Python3 COMPONENTS Interpreter)
 if(Python3_FOUND)
-  foreach(case dev-full stdout-full file-too-large tmpfs-full missing-dir read-only)
+  foreach(case dev-full stdout-full file-too-large tmpfs-full store-full missing-dir read-only)
     add_test(NAME cli.write_failure.${case}
              COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/write_failure_check.py"
                      "$<TARGET_FILE:entente>" "${CMAKE_CURRENT_BINARY_DIR}/write_failure/${case}"
