@@ -81,9 +81,8 @@ Result<ReportSweep> LoadSweep(const std::string& store_path, std::int64_t run_id
   sweep.run_id = store_path + "#" + std::to_string(run_id);
   sweep.seed = summary->seed;
   sweep.samples = summary->samples;
-  sweep.description = std::to_string(summary->samples) +
-                      " draws of the scenario's uncertain inputs (run seed " +
-                      std::to_string(summary->seed) + ")";
+  sweep.description =
+      std::to_string(summary->samples) + " draws of the scenario's uncertain inputs";
   for (const SweepStat& stat : summary->stats) {
     ReportSweepStat out;
     out.model = stat.model;
@@ -123,10 +122,15 @@ Result<ReportSensitivity> RunTornado(const Scenario& scenario, const std::string
   out.model = summary->model;
   out.preset = summary->preset;
   std::size_t inputs = 0;
+  std::string moved;  // per issue: how many inputs move its forecast at all
   for (const IssueSensitivity& issue : summary->issues) {
     std::vector<const Elasticity*> ranked;
-    for (const Elasticity& e : issue.elasticities) ranked.push_back(&e);
-    inputs = std::max(inputs, ranked.size());
+    for (const Elasticity& e : issue.elasticities) {
+      // Inputs whose ±5 % moves change nothing are counted, not drawn.
+      if (std::abs(e.forecast_high - e.forecast_low) > 1e-9) ranked.push_back(&e);
+    }
+    inputs = std::max(inputs, issue.elasticities.size());
+    moved += (moved.empty() ? "" : ", ") + issue.issue + " " + std::to_string(ranked.size());
     std::stable_sort(ranked.begin(), ranked.end(), [](const Elasticity* a, const Elasticity* b) {
       return std::abs(a->forecast_high - a->forecast_low) >
              std::abs(b->forecast_high - b->forecast_low);
@@ -147,9 +151,10 @@ Result<ReportSensitivity> RunTornado(const Scenario& scenario, const std::string
   out.method =
       "one input at a time, the others at their point values: each actor's capability, "
       "position and salience moved by ±5 % of its range (the capability itself, the "
-      "scale, the salience scale); the " +
-      std::to_string(kTornadoBars) + " largest effects of " + std::to_string(inputs) +
-      " inputs per issue (entente sensitivity has all of them and the Sobol indices)";
+      "scale, the salience scale); of " +
+      std::to_string(inputs) + " inputs per issue, the number that move the forecast at all (" +
+      moved + "), the " + std::to_string(kTornadoBars) +
+      " largest drawn (entente sensitivity has all of them and the Sobol indices)";
   return out;
 }
 

@@ -300,7 +300,9 @@ void Page::IssueSection(std::size_t i, const std::vector<ForecastSummary>& summa
   if (!in_.sensitivity) {
     Note("No sensitivity analysis was given to this report.");
   } else if (!tornado) {
-    Note("The sensitivity analysis holds no input for this issue.");
+    Note("No single input moves this issue's forecast in the sensitivity analysis (model: " +
+         report::ModelLabel(in_.sensitivity->model, in_.sensitivity->preset) +
+         "; method: " + in_.sensitivity->method + ").");
   } else {
     const ReportSensitivity& sa = *in_.sensitivity;
     Figure("tornado-" + issue.id, report::TornadoChart(s_, i, sa),

@@ -112,7 +112,7 @@ TEST(HtmlReportTest, SweepAndSensitivitySectionsAppearWhenGiven) {
   EXPECT_EQ(Count(*page, "No Monte Carlo sweep was given"), 0u);
   // "share" has no sweep traces and no bars: said so.
   EXPECT_NE(page->find("Sweep run-7 holds no forecasts for this issue."), std::string::npos);
-  EXPECT_NE(page->find("The sensitivity analysis holds no input for this issue."),
+  EXPECT_NE(page->find("No single input moves this issue's forecast in the sensitivity analysis"),
             std::string::npos);
   EXPECT_NE(page->find("Intervals from sweep run-7 (4 replications, seed 7)."), std::string::npos);
 }
