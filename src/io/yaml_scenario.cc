@@ -18,6 +18,7 @@
 #include "io/scenario_keys.h"
 #include "io/yaml_distribution.h"
 #include "io/yaml_fields.h"
+#include "io/yaml_flow_guard.h"
 
 namespace entente {
 namespace io {
@@ -781,6 +782,11 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                                    const LoadLimits& limits) {
   if (Status s = io::CheckInputText(path, text, limits.max_file_bytes); !s.ok()) return s;
   const io::YamlFile file(path, text);
+  if (const io::TextPosition stray = io::FindStrayFlowSeparator(text); stray.line > 0) {
+    // yaml-cpp 0.7 never returns on such input (io/yaml_flow_guard.h).
+    return file.ErrorAt(
+        stray, "invalid YAML: ',' separates items only inside [ ] or { }; here it starts a value");
+  }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
