@@ -84,4 +84,19 @@ TextPosition FindStrayFlowSeparator(std::string_view text) {
   return TextPosition{};
 }
 
+TextPosition FindLoneCarriageReturn(std::string_view text) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      return TextPosition{line, static_cast<int>(i - line_start) + 1};
+    }
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return TextPosition{};
+}
+
 }  // namespace entente::io

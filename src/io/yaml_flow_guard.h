@@ -20,4 +20,9 @@ namespace entente::io {
 // context), so refusing it never rejects a valid file.
 TextPosition FindStrayFlowSeparator(std::string_view text);
 
+// The position of the first carriage return not followed by a line feed (an old Mac line end),
+// or line 0 when there is none. yaml-cpp 0.7 can loop forever on such line ends (e.g.
+// "&a\r0, b", found by fuzz/yaml_scenario), so the reader refuses them; "\n" and "\r\n" are fine.
+TextPosition FindLoneCarriageReturn(std::string_view text);
+
 }  // namespace entente::io

@@ -36,5 +36,14 @@ TEST(FindStrayFlowSeparator, LeavesValidYamlAlone) {
   }
 }
 
+TEST(FindLoneCarriageReturn, FindsOldMacLineEndsOnly) {
+  EXPECT_EQ(FindLoneCarriageReturn("a: 1\r\nb: 2\r\n").line, 0);
+  EXPECT_EQ(FindLoneCarriageReturn("a: 1\nb: 2\n").line, 0);
+  const TextPosition pos = FindLoneCarriageReturn("a: 1\nb: 2\rc: 3");
+  EXPECT_EQ(pos.line, 2);
+  EXPECT_EQ(pos.byte_column, 5);
+  EXPECT_EQ(FindLoneCarriageReturn("&a\r0, b").line, 1);
+}
+
 }  // namespace
 }  // namespace entente::io

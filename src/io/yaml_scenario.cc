@@ -782,6 +782,12 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                                    const LoadLimits& limits) {
   if (Status s = io::CheckInputText(path, text, limits.max_file_bytes); !s.ok()) return s;
   const io::YamlFile file(path, text);
+  if (const io::TextPosition cr = io::FindLoneCarriageReturn(text); cr.line > 0) {
+    // yaml-cpp 0.7 can loop forever on such line ends (io/yaml_flow_guard.h).
+    return file.ErrorAt(cr,
+                        "a carriage return without a line feed (an old Mac line end); save the "
+                        "file with \\n or \\r\\n line ends");
+  }
   if (const io::TextPosition stray = io::FindStrayFlowSeparator(text); stray.line > 0) {
     // yaml-cpp 0.7 never returns on such input (io/yaml_flow_guard.h).
     return file.ErrorAt(
