@@ -65,7 +65,8 @@ for t in "${targets[@]}"; do
   echo "fuzz: $t for ${seconds}s from $n seed files"
   if ! ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+    "$bin" -max_total_time="$seconds" ${FUZZ_SEED:+-seed=$FUZZ_SEED} ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -timeout=10 \
+    -rss_limit_mb=2048 -max_len=8192 \
     -print_final_stats=1 -artifact_prefix="$build/fuzz-findings/$t/" \
     "$corpus" >"$work/$t.log" 2>&1; then
     tail -n 60 "$work/$t.log"
