@@ -56,16 +56,9 @@ int Compare(const CompareFlags& flags, const Invocation& invocation) {
   Result<std::vector<ModelRun>> runs = RunEveryModel(scenario, base, {}, &skipped);
   if (!runs.ok()) return ReportFailure(runs.status());
 
-  std::map<std::string, std::string> options;
-  std::string models;
-  for (const ModelRun& r : *runs) {
-    models += (models.empty() ? "" : ",") + r.model;
-    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
-  }
-  options["models"] = models;
-  options["rounds"] = flags.rounds == 0 ? "model default" : std::to_string(flags.rounds);
+  std::map<std::string, std::string> options =
+      DescribeEveryModelRun(*runs, flags.rounds, loaded->events);
   options["format"] = flags.format;
-  options["events"] = loaded->events;
   if (flags.format != "table") {
     for (const SkippedModel& s : skipped) options["not_run." + s.model] = s.reason;
   }

@@ -183,4 +183,18 @@ std::map<std::string, std::string> DescribeOptions(const ModelSelection& selecti
   return out;
 }
 
+std::map<std::string, std::string> DescribeEveryModelRun(const std::vector<ModelRun>& runs,
+                                                         int rounds, const std::string& events) {
+  std::map<std::string, std::string> options;
+  std::string models;
+  for (const ModelRun& r : runs) {
+    models += (models.empty() ? "" : ",") + r.model;
+    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
+  }
+  options["models"] = models;
+  options["rounds"] = rounds == 0 ? "model default" : std::to_string(rounds);
+  options["events"] = events;
+  return options;
+}
+
 }  // namespace entente::cli

@@ -61,6 +61,11 @@ Result<std::vector<ModelRun>> RunEveryModel(const Scenario& scenario, const RunO
                                             const std::vector<std::string>& record_detail,
                                             std::vector<SkippedModel>* skipped);
 
+// The header options of a command that ran every model (`compare`, `report`): "models" (in run
+// order), "preset.<model>", "rounds" (`rounds`, 0 = "model default") and "events".
+std::map<std::string, std::string> DescribeEveryModelRun(const std::vector<ModelRun>& runs,
+                                                         int rounds, const std::string& events);
+
 // The options in force, for report headers: models, presets, rounds and params.
 std::map<std::string, std::string> DescribeOptions(const ModelSelection& selection,
                                                    const std::vector<PlannedRun>& plan);

@@ -171,15 +171,8 @@ int Report(const ReportFlags& flags, const Invocation& invocation) {
 
   HtmlReportInput input;
   input.scenario = &scenario;
-  std::map<std::string, std::string> options;
-  std::string models;
-  for (const ModelRun& r : *runs) {
-    models += (models.empty() ? "" : ",") + r.model;
-    if (!r.preset.empty()) options["preset." + r.model] = r.preset;
-  }
-  options["models"] = models;
-  options["rounds"] = flags.rounds == 0 ? "model default" : std::to_string(flags.rounds);
-  options["events"] = loaded->events;
+  std::map<std::string, std::string> options =
+      DescribeEveryModelRun(*runs, flags.rounds, loaded->events);
   if (!scenario.decision_rule.empty()) options["rule"] = scenario.decision_rule;
   for (SkippedModel& s : skipped) input.not_run.emplace_back(s.model, std::move(s.reason));
   input.header = MakeReportHeader(scenario, std::move(options), invocation.command_line);
