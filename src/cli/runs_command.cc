@@ -15,6 +15,7 @@
 #include "entente/run_store.h"
 #include "entente/sweep.h"
 #include "entente/sweep_format.h"
+#include "io/csv_field.h"
 
 namespace entente::cli {
 
@@ -44,16 +45,6 @@ nlohmann::ordered_json RunJson(const StoredRun& r) {
           {"command_line", r.command_line}};
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 Result<std::unique_ptr<RunStore>> OpenExisting(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
@@ -78,8 +69,8 @@ int List(const RunsFlags& flags) {
     text = "id,kind,status,created,finished,samples,done,seed,scenario,scenario_hash,title\n";
     for (const StoredRun& r : *runs) {
       text += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", r.id, r.kind, r.status, r.created,
-                          r.finished, r.samples, r.done, r.seed, CsvField(r.scenario_path),
-                          r.scenario_hash, CsvField(r.title));
+                          r.finished, r.samples, r.done, r.seed, io::CsvQuote(r.scenario_path),
+                          r.scenario_hash, io::CsvQuote(r.title));
     }
   } else {
     text = fmt::format("{:>4}  {:<11}  {:<20}  {:>15}  {:<16}  {}\n", "id", "status", "created",

@@ -5,11 +5,10 @@
 #include <string>
 
 #include "entente/convert.h"
+#include "testing/shared_files.h"
 
 namespace entente::cli {
 namespace {
-
-std::string Shared(const std::string& rel) { return std::string(ENTENTE_SHARED_DIR) + "/" + rel; }
 
 TEST(GuessScenarioFormat, ByExtensionAndFirstLine) {
   EXPECT_EQ(GuessScenarioFormat("a.yaml", "entente: 1\n"), ScenarioFormat::kEntente);
@@ -38,29 +37,33 @@ TEST(ParseScenarioFormat, NamesRoundTrip) {
 }
 
 TEST(ReadAnyScenario, ReadsEveryFormatAndKeepsKtabParameters) {
-  Result<ImportedScenario> xml = ReadAnyScenario(Shared("vectors/ktab/var1/input.xml"), {});
+  Result<ImportedScenario> xml =
+      ReadAnyScenario(test_data::SharedPath("vectors/ktab/var1/input.xml"), {});
   ASSERT_TRUE(xml.ok()) << xml.status().message();
   EXPECT_EQ(xml->format, ScenarioFormat::kKtabXml);
   EXPECT_NE(xml->notes.find("VotingRule="), std::string::npos) << xml->notes;
   EXPECT_FALSE(xml->scenario.text.empty());
 
-  Result<Scenario> csv = LoadAnyScenario(Shared("vectors/ktab/dummy3/input.csv"), {});
+  Result<Scenario> csv =
+      LoadAnyScenario(test_data::SharedPath("vectors/ktab/dummy3/input.csv"), {});
   ASSERT_TRUE(csv.ok()) << csv.status().message();
   EXPECT_EQ(csv->actors.size(), 7u);
-  EXPECT_EQ(csv->path, Shared("vectors/ktab/dummy3/input.csv"));
+  EXPECT_EQ(csv->path, test_data::SharedPath("vectors/ktab/dummy3/input.csv"));
 
   Result<ImportedScenario> decide =
-      ReadAnyScenario(Shared("data/stokman_decide/CoP21_original_2016.csv"), {});
+      ReadAnyScenario(test_data::SharedPath("data/stokman_decide/CoP21_original_2016.csv"), {});
   ASSERT_TRUE(decide.ok()) << decide.status().message();
   EXPECT_EQ(decide->format, ScenarioFormat::kDecide);
 
-  Result<ImportedScenario> table = ReadAnyScenario(Shared("vectors/bdm/emission.input.csv"), {});
+  Result<ImportedScenario> table =
+      ReadAnyScenario(test_data::SharedPath("vectors/bdm/emission.input.csv"), {});
   ASSERT_TRUE(table.ok()) << table.status().message();
   EXPECT_EQ(table->format, ScenarioFormat::kEntente);
 }
 
 TEST(ReadAnyScenario, DropsIssuesWithoutStances) {
-  const std::string path = Shared("data/stokman_decide/kopenhagen_original_2016.csv");
+  const std::string path =
+      test_data::SharedPath("data/stokman_decide/kopenhagen_original_2016.csv");
   Result<std::string> text = ReadFile(path);
   ASSERT_TRUE(text.ok());
   Result<Scenario> raw = ImportDecide(*text, path);
@@ -80,7 +83,8 @@ TEST(ReadAnyScenario, DropsIssuesWithoutStances) {
 TEST(ReadAnyScenario, LimitsAndUnknownExtensions) {
   LoadLimits few;
   few.max_actors = 3;
-  Result<Scenario> big = LoadAnyScenario(Shared("vectors/ktab/dummy3/input.csv"), few);
+  Result<Scenario> big =
+      LoadAnyScenario(test_data::SharedPath("vectors/ktab/dummy3/input.csv"), few);
   ASSERT_FALSE(big.ok());
   EXPECT_EQ(big.status().code(), StatusCode::kLimitExceeded);
   // Any other extension goes to LoadScenario, which names the extensions it reads.

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "io/csv_field.h"
+
 namespace entente {
 
 namespace {
@@ -81,16 +83,9 @@ std::string Align(const std::vector<std::vector<std::string>>& rows, std::size_t
   return out;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
 std::string CsvLine(const std::vector<std::string>& cells) {
   std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + CsvField(cells[i]);
+  for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + io::CsvQuote(cells[i]);
   return line + "\n";
 }
 

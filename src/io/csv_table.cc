@@ -37,7 +37,7 @@ struct CsvRecord {
 
 constexpr std::string_view kColumns[] = {"actor", "capability", "position", "salience"};
 
-std::string_view Trim(std::string_view s) {
+std::string_view TrimBlanks(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -61,7 +61,7 @@ class CsvReader {
       std::string_view raw = text_.substr(offset, end - offset);
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
       const int line_start_col = static_cast<int>(offset - LineStart(offset)) + 1;
-      if (!Trim(raw).empty()) {
+      if (!TrimBlanks(raw).empty()) {
         CsvRecord record;
         record.line = line;
         record.end = TextPosition{line, line_start_col + static_cast<int>(raw.size())};
@@ -115,7 +115,7 @@ class CsvReader {
       } else {
         std::size_t j = raw.find(',', start);
         if (j == std::string_view::npos) j = raw.size();
-        field.text = std::string(Trim(raw.substr(start, j - start)));
+        field.text = std::string(TrimBlanks(raw.substr(start, j - start)));
         i = j;
       }
       record->fields.push_back(std::move(field));

@@ -14,7 +14,7 @@ namespace entente {
 
 namespace {
 
-struct Cell {
+struct DecideCell {
   std::string text;
   int column = 1;  // 1-based column of the cell's first character
 };
@@ -22,10 +22,10 @@ struct Cell {
 struct Line {
   int number = 0;
   std::string text;
-  std::vector<Cell> cells;
+  std::vector<DecideCell> cells;
 };
 
-std::string Trim(const std::string& s, std::size_t* lead) {
+std::string TrimSpacesAndCr(const std::string& s, std::size_t* lead) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\r')) --e;
@@ -34,15 +34,15 @@ std::string Trim(const std::string& s, std::size_t* lead) {
 }
 
 // Splits on `sep`; strips surrounding spaces and one pair of matching quotes.
-std::vector<Cell> SplitCells(const std::string& line, char sep) {
-  std::vector<Cell> cells;
+std::vector<DecideCell> SplitCells(const std::string& line, char sep) {
+  std::vector<DecideCell> cells;
   std::size_t start = 0;
   while (true) {
     const std::size_t end = line.find(sep, start);
     const std::string raw = line.substr(start, end == std::string::npos ? end : end - start);
     std::size_t lead = 0;
-    Cell c;
-    c.text = Trim(raw, &lead);
+    DecideCell c;
+    c.text = TrimSpacesAndCr(raw, &lead);
     c.column = static_cast<int>(start + lead) + 1;
     if (c.text.size() >= 2 && (c.text.front() == '\'' || c.text.front() == '"') &&
         c.text.back() == c.text.front()) {
@@ -84,7 +84,7 @@ class DecideReader {
   Status Number(const Line& line, std::size_t index, const std::string& what, double* out) const {
     Status s = Need(line, index, what);
     if (!s.ok()) return s;
-    const Cell& c = line.cells[index];
+    const DecideCell& c = line.cells[index];
     std::string t = c.text;
     std::replace(t.begin(), t.end(), ',', '.');  // decimal commas occur in Dutch exports
     char* end = nullptr;
@@ -136,7 +136,7 @@ Result<Scenario> DecideReader::Read() {
   for (Line& line : lines) {
     if (line.text.find_first_not_of(" \t;") == std::string::npos) continue;
     line.cells = SplitCells(line.text, sep);
-    const Cell& tag = line.cells[0];
+    const DecideCell& tag = line.cells[0];
     auto cell = [&](std::size_t k) {
       return k < line.cells.size() ? line.cells[k].text : std::string();
     };

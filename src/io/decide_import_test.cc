@@ -1,23 +1,16 @@
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "entente/convert.h"
+#include "testing/shared_files.h"
 
 namespace entente {
 namespace {
 
-std::string ReadShared(const std::string& rel) {
-  std::ifstream in(std::string(ENTENTE_SHARED_DIR) + "/" + rel, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(DecideImport, ReadsTabSeparatedQuotedFile) {
-  Result<Scenario> s = ImportDecide(ReadShared("vectors/exchange/inputs/synth6x3.txt"), "s.txt");
+  Result<Scenario> s =
+      ImportDecide(test_data::ReadSharedFile("vectors/exchange/inputs/synth6x3.txt"), "s.txt");
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->actors.size(), 6u);
   ASSERT_EQ(s->issues.size(), 3u);
@@ -34,8 +27,8 @@ TEST(DecideImport, ReadsTabSeparatedQuotedFile) {
 }
 
 TEST(DecideImport, ReadsSemicolonFileWithNamesAnchorsAndComments) {
-  Result<Scenario> s =
-      ImportDecide(ReadShared("data/stokman_decide/kopenhagen_original_2016.csv"), "k.csv");
+  Result<Scenario> s = ImportDecide(
+      test_data::ReadSharedFile("data/stokman_decide/kopenhagen_original_2016.csv"), "k.csv");
   ASSERT_TRUE(s.ok()) << s.status().message();
   EXPECT_EQ(s->meta.title, "Copenhagen negotiations");
   EXPECT_NE(s->meta.description.find("Clarisse Siebert"), std::string::npos);
@@ -51,12 +44,13 @@ TEST(DecideImport, ReadsEveryPublishedFile) {
         "data/stokman_decide/copenhagen_head.tsv",
         "data/stokman_decide/verkiezing_2012_original_2016.csv",
         "vectors/exchange/inputs/tiny2.txt"}) {
-    Result<Scenario> s = ImportDecide(ReadShared(f), f);
+    Result<Scenario> s = ImportDecide(test_data::ReadSharedFile(f), f);
     ASSERT_TRUE(s.ok()) << f << ": " << s.status().message();
     EXPECT_FALSE(s->actors.empty()) << f;
     EXPECT_FALSE(s->issues.empty()) << f;
   }
-  Result<Scenario> cop = ImportDecide(ReadShared("data/stokman_decide/cop21_head.tsv"), "c");
+  Result<Scenario> cop =
+      ImportDecide(test_data::ReadSharedFile("data/stokman_decide/cop21_head.tsv"), "c");
   ASSERT_TRUE(cop.ok());
   int stances = 0;
   for (const auto& row : cop->stances)

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "io/trim.h"
 #include "entente/deu.h"
 #include "entente/io.h"
 
@@ -14,13 +15,13 @@ namespace entente {
 namespace {
 
 // One cell of a row, with the 1-based column where it starts.
-struct Cell {
+struct DeuCell {
   std::string text;
   int column = 0;
 };
 
-std::vector<Cell> SplitCsvLine(const std::string& line) {
-  std::vector<Cell> cells;
+std::vector<DeuCell> SplitCsvLine(const std::string& line) {
+  std::vector<DeuCell> cells;
   std::size_t start = 0;
   while (true) {
     const std::size_t comma = line.find(',', start);
@@ -30,13 +31,6 @@ std::vector<Cell> SplitCsvLine(const std::string& line) {
     start = comma + 1;
   }
   return cells;
-}
-
-std::string Trim(const std::string& s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
 }
 
 // "file:line:col: message", then the line and a caret under col.
@@ -124,7 +118,7 @@ int DeuIssue::PositionCount() const {
 }
 
 std::optional<DeuDate> ParseDeuDate(const std::string& raw) {
-  const std::string text = Trim(raw);
+  const std::string text = io::TrimmedCopy(raw);
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (true) {
@@ -167,13 +161,13 @@ Result<DeuTable> ParseDeuCsv(const std::string& text, const std::string& path) {
     lines.push_back(line);
     start = nl + 1;
   }
-  if (lines.empty() || Trim(lines[0]).empty()) {
+  if (lines.empty() || io::TrimmedCopy(lines[0]).empty()) {
     return Status::ParseError(path + ":1:1: empty file; expected a DEU header row");
   }
-  const std::vector<Cell> header = SplitCsvLine(lines[0]);
+  const std::vector<DeuCell> header = SplitCsvLine(lines[0]);
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < header.size(); ++i) {
-    const std::string name = Trim(header[i].text);
+    const std::string name = io::TrimmedCopy(header[i].text);
     if (col.count(name)) {
       return RowError(path, 1, header[i].column, "duplicate column '" + name + "'", lines[0]);
     }
@@ -198,21 +192,21 @@ Result<DeuTable> ParseDeuCsv(const std::string& text, const std::string& path) {
   for (std::size_t li = 1; li < lines.size(); ++li) {
     const std::string& line = lines[li];
     const int line_no = static_cast<int>(li) + 1;
-    if (Trim(line).empty()) continue;
-    const std::vector<Cell> cells = SplitCsvLine(line);
+    if (io::TrimmedCopy(line).empty()) continue;
+    const std::vector<DeuCell> cells = SplitCsvLine(line);
     if (cells.size() != header.size()) {
       return RowError(path, line_no, 1,
                       "row has " + std::to_string(cells.size()) + " fields, header has " +
                           std::to_string(header.size()),
                       line);
     }
-    auto cell = [&](const std::string& name) -> const Cell& { return cells[col.at(name)]; };
+    auto cell = [&](const std::string& name) -> const DeuCell& { return cells[col.at(name)]; };
     // A 0–100 value, or nullopt when blank.
     auto scaled = [&](const std::string& name, std::optional<double>* out) -> Status {
       *out = std::nullopt;
       if (!col.count(name)) return Status::Ok();
-      const Cell& c = cell(name);
-      const std::string t = Trim(c.text);
+      const DeuCell& c = cell(name);
+      const std::string t = io::TrimmedCopy(c.text);
       if (t.empty()) return Status::Ok();
       double v = 0.0;
       if (!ParseNumber(t, &v)) {
@@ -230,11 +224,11 @@ Result<DeuTable> ParseDeuCsv(const std::string& text, const std::string& path) {
 
     DeuIssue row;
     row.line = line_no;
-    row.proposal = Trim(cell("prnr").text);
-    row.issue = Trim(cell("isnr").text);
-    if (col.count("prname")) row.proposal_name = Trim(cell("prname").text);
-    row.procedure = Trim(cell("proc").text);
-    row.council_rule = Trim(cell("counvte").text);
+    row.proposal = io::TrimmedCopy(cell("prnr").text);
+    row.issue = io::TrimmedCopy(cell("isnr").text);
+    if (col.count("prname")) row.proposal_name = io::TrimmedCopy(cell("prname").text);
+    row.procedure = io::TrimmedCopy(cell("proc").text);
+    row.council_rule = io::TrimmedCopy(cell("counvte").text);
     if (row.issue.empty()) {
       return RowError(path, line_no, cell("isnr").column, "column 'isnr' (issue code) is blank",
                       line);
@@ -252,7 +246,7 @@ Result<DeuTable> ParseDeuCsv(const std::string& text, const std::string& path) {
     if (!date) {
       return RowError(
           path, line_no, cell("intro").column,
-          "column 'intro' must be a date dd-mm-yy, got '" + Trim(cell("intro").text) + "'", line);
+          "column 'intro' must be a date dd-mm-yy, got '" + io::TrimmedCopy(cell("intro").text) + "'", line);
     }
     row.intro = *date;
     for (const auto& c : codes) {

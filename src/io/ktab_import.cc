@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "io/trim.h"
 #include "entente/convert.h"
 
 namespace entente {
@@ -16,13 +17,6 @@ struct Field {
   std::string text;
   int column = 1;  // 1-based column of the field's first character
 };
-
-std::string Trim(const std::string& s) {
-  size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-  return s.substr(a, b - a);
-}
 
 // Splits one CSV line; fields may be double-quoted ("" inside quotes is a quote).
 std::vector<Field> SplitLine(const std::string& line) {
@@ -49,7 +43,7 @@ std::vector<Field> SplitLine(const std::string& line) {
       while (p < line.size() && line[p] != ',') ++p;
     } else {
       while (p < line.size() && line[p] != ',') f.text += line[p++];
-      f.text = Trim(f.text);
+      f.text = io::TrimmedCopy(f.text);
     }
     out.push_back(f);
     if (p >= line.size()) break;

@@ -4,14 +4,13 @@
 
 #include "entente/convert.h"
 #include "entente/io.h"
+#include "testing/shared_files.h"
 
 namespace entente {
 namespace {
 
-std::string Shared(const std::string& rel) { return std::string(ENTENTE_SHARED_DIR) + "/" + rel; }
-
 TEST(KtabCsv, ImportsKtabsShippedExample) {
-  const std::string path = Shared("vectors/ktab/dummy3/input.csv");
+  const std::string path = test_data::SharedPath("vectors/ktab/dummy3/input.csv");
   Result<std::string> text = ReadFile(path);
   ASSERT_TRUE(text.ok());
   Result<KtabImport> r = ImportKtabCsv(*text, path);
@@ -33,7 +32,7 @@ TEST(KtabCsv, ImportsKtabsShippedExample) {
 
 TEST(KtabCsv, ImportsTheChinaSoeTables) {
   for (const char* f : {"SOE-Policy.csv", "SOE-Competitive.csv", "SOE-Pol-Comp.csv"}) {
-    const std::string path = Shared(std::string("data/ktab_china_soe/") + f);
+    const std::string path = test_data::SharedPath(std::string("data/ktab_china_soe/") + f);
     Result<std::string> text = ReadFile(path);
     ASSERT_TRUE(text.ok()) << path;
     Result<KtabImport> r = ImportKtabCsv(*text, path);

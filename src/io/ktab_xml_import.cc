@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/trim.h"
 #include "entente/convert.h"
 #include "io/xml_reader.h"
 
@@ -16,13 +17,6 @@ namespace {
 
 using xml::ParseXml;
 using xml::XmlNode;
-
-std::string Trim(const std::string& s) {
-  size_t a = 0, b = s.size();
-  while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
-  while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
-  return s.substr(a, b - a);
-}
 
 class Importer {
  public:
@@ -45,7 +39,7 @@ class Importer {
     return c;
   }
   Result<double> Number(const XmlNode& n, double lo, double hi, const std::string& what) const {
-    const std::string t = Trim(n.text);
+    const std::string t = io::TrimmedCopy(n.text);
     errno = 0;
     char* end = nullptr;
     const double x = std::strtod(t.c_str(), &end);
@@ -81,10 +75,10 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
   Scenario& sc = out.scenario;
   sc.path = path;
   sc.text = text;
-  if (const XmlNode* n = im.Child(root, "name")) sc.meta.title = Trim(n->text);
-  if (const XmlNode* n = im.Child(root, "desc")) sc.meta.description = Trim(n->text);
+  if (const XmlNode* n = im.Child(root, "name")) sc.meta.title = io::TrimmedCopy(n->text);
+  if (const XmlNode* n = im.Child(root, "desc")) sc.meta.description = io::TrimmedCopy(n->text);
   if (const XmlNode* n = im.Child(root, "prngSeed")) {
-    const std::string t = Trim(n->text);
+    const std::string t = io::TrimmedCopy(n->text);
     char* end = nullptr;
     errno = 0;
     const unsigned long long seed = std::strtoull(t.c_str(), &end, 10);
@@ -96,7 +90,7 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
   if (const XmlNode* mp = im.Child(root, "ModelParameters")) {
     out.has_model_parameters = true;
     for (const auto& p : mp->children) {
-      if (Status st = SetSmpOption(out.options, p->name, Trim(p->text)); !st.ok()) {
+      if (Status st = SetSmpOption(out.options, p->name, io::TrimmedCopy(p->text)); !st.ok()) {
         return im.Error(*p, st.message());
       }
     }
@@ -106,7 +100,7 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
   for (const auto& c : (*dims)->children) {
     if (c->name != "dName") return im.Error(*c, "expected <dName>, found <" + c->name + ">");
     Issue issue;
-    issue.id = Trim(c->text);
+    issue.id = io::TrimmedCopy(c->text);
     if (issue.id.empty()) return im.Error(*c, "expected a dimension name, found empty text");
     issue.label = issue.id;
     issue.scale_min = 0.0;
@@ -124,14 +118,14 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
     Actor actor;
     Result<const XmlNode*> name = im.Required(*a, "name");
     if (!name.ok()) return name.status();
-    actor.id = Trim((*name)->text);
+    actor.id = io::TrimmedCopy((*name)->text);
     actor.name = actor.id;
     if (actor.id.empty() || actor.id.size() > 25) {
       return im.Error(**name,
                       "expected an actor name of 1-25 characters, found '" + actor.id + "'");
     }
     if (sc.FindActor(actor.id)) return im.Error(**name, "duplicate actor name '" + actor.id + "'");
-    if (const XmlNode* desc = im.Child(*a, "description")) actor.description = Trim(desc->text);
+    if (const XmlNode* desc = im.Child(*a, "description")) actor.description = io::TrimmedCopy(desc->text);
     actor.where = {path, a->line, a->col};
     Result<const XmlNode*> cap = im.Required(*a, "capability");
     if (!cap.ok()) return cap.status();
@@ -193,10 +187,10 @@ Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& pat
       if (!rp.ok()) return rp.status();
       Result<const XmlNode*> adj = im.Required(*pair, "adjust");
       if (!adj.ok()) return adj.status();
-      const auto i = sc.FindActor(Trim((*ai)->text));
-      if (!i) return im.Error(**ai, "expected an actor name, found '" + Trim((*ai)->text) + "'");
-      const auto j = sc.FindActor(Trim((*rp)->text));
-      if (!j) return im.Error(**rp, "expected an actor name, found '" + Trim((*rp)->text) + "'");
+      const auto i = sc.FindActor(io::TrimmedCopy((*ai)->text));
+      if (!i) return im.Error(**ai, "expected an actor name, found '" + io::TrimmedCopy((*ai)->text) + "'");
+      const auto j = sc.FindActor(io::TrimmedCopy((*rp)->text));
+      if (!j) return im.Error(**rp, "expected an actor name, found '" + io::TrimmedCopy((*rp)->text) + "'");
       Result<double> v = im.Number(**adj, 0.0, 1.0, "an adjustment");
       if (!v.ok()) return v.status();
       out.accommodation[*i * n + *j] = *v;

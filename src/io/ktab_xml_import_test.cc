@@ -4,14 +4,13 @@
 
 #include "entente/convert.h"
 #include "entente/io.h"
+#include "testing/shared_files.h"
 
 namespace entente {
 namespace {
 
-std::string Shared(const std::string& rel) { return std::string(ENTENTE_SHARED_DIR) + "/" + rel; }
-
 TEST(KtabXml, ImportsParametersAndAccommodation) {
-  const std::string path = Shared("vectors/ktab/ideal1/input.xml");
+  const std::string path = test_data::SharedPath("vectors/ktab/ideal1/input.xml");
   Result<std::string> text = ReadFile(path);
   ASSERT_TRUE(text.ok());
   Result<KtabImport> r = ImportKtabXml(*text, path);
@@ -28,7 +27,7 @@ TEST(KtabXml, ImportsParametersAndAccommodation) {
 }
 
 TEST(KtabXml, ReadsEveryEnumSpelling) {
-  const std::string path = Shared("vectors/ktab/var4/input.xml");
+  const std::string path = test_data::SharedPath("vectors/ktab/var4/input.xml");
   Result<std::string> text = ReadFile(path);
   ASSERT_TRUE(text.ok());
   Result<KtabImport> r = ImportKtabXml(*text, path);
@@ -49,16 +48,16 @@ std::string Doc(const std::string& actors, const std::string& extra = "") {
          actors + "  </Actors>\n" + extra + "</Scenario>\n";
 }
 
-std::string Actor(const std::string& name, const std::string& cap, const std::string& pos,
-                  const std::string& sal) {
+std::string ActorXml(const std::string& name, const std::string& cap, const std::string& pos,
+                     const std::string& sal) {
   return "    <Actor><name>" + name + "</name><description>x</description><capability>" + cap +
          "</capability><Position><dCoord>" + pos + "</dCoord></Position><Salience><dSal>" + sal +
          "</dSal></Salience></Actor>\n";
 }
 
 TEST(KtabXml, MinimalDocumentWithEntitiesAndCdata) {
-  const std::string d =
-      Doc(Actor("A", "1", "10", "50") + Actor("B", "2", "20", "50") + Actor("C", "3", "30", "50"));
+  const std::string d = Doc(ActorXml("A", "1", "10", "50") + ActorXml("B", "2", "20", "50") +
+                            ActorXml("C", "3", "30", "50"));
   Result<KtabImport> r = ImportKtabXml(d, "m.xml");
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->scenario.meta.title, "T & U");
@@ -68,7 +67,7 @@ TEST(KtabXml, MinimalDocumentWithEntitiesAndCdata) {
 }
 
 TEST(KtabXml, ErrorsNameLineColumnAndExpectation) {
-  const std::string ok3 = Actor("B", "2", "20", "50") + Actor("C", "3", "30", "50");
+  const std::string ok3 = ActorXml("B", "2", "20", "50") + ActorXml("C", "3", "30", "50");
   struct Bad {
     std::string text;
     std::string where;
@@ -76,15 +75,15 @@ TEST(KtabXml, ErrorsNameLineColumnAndExpectation) {
   };
   const Bad cases[] = {
       // KTAB's shipped smpExample.xml problem: an empty <dCoord>.
-      {Doc(Actor("A", "1", "", "50") + ok3), "x.xml:8:", "a position"},
-      {Doc(Actor("A", "1", "10", "50") + ok3,
+      {Doc(ActorXml("A", "1", "", "50") + ok3), "x.xml:8:", "a position"},
+      {Doc(ActorXml("A", "1", "10", "50") + ok3,
            "<ModelParameters><VotingRule>Proportional</VotingRule></ModelParameters>"),
        "x.xml:12:", "expected one of Binary"},
       {"<Scenario><name>x</nam></Scenario>", "x.xml:1:", "expected '</name>'"},
       {"<Scenario><name>x</name>", "x.xml:1:", "end of file"},
       {"<Other/>", "x.xml:1:1:", "<Scenario>"},
-      {Doc(Actor("A", "1", "10", "50")), "x.xml:7:", "3 to 250 actors"},
-      {Doc(Actor("A", "1", "10", "50") + ok3,
+      {Doc(ActorXml("A", "1", "10", "50")), "x.xml:7:", "3 to 250 actors"},
+      {Doc(ActorXml("A", "1", "10", "50") + ok3,
            "<IdealAdjustment><iaPair><adjustingIdeal>Z</adjustingIdeal><referencePos>A"
            "</referencePos><adjust>0.5</adjust></iaPair></IdealAdjustment>"),
        "x.xml:12:", "actor name"},

@@ -5,28 +5,14 @@
 #include <string>
 
 #include "entente/report_format.h"
+#include "io/csv_field.h"
 #include "io/report_header_json.h"
 
 namespace entente {
 
 namespace {
 
-// RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside.
-// With always_quote, quote it regardless (e.g. a ';'-joined list).
-std::string CsvField(const std::string& s, bool always_quote = false) {
-  if (!always_quote && s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-// fmt's default double format is the shortest text that reads back to the same double.
-std::string CsvNumber(double x) { return fmt::format("{}", x); }
-
-std::string CsvOptional(const std::optional<double>& x) { return x ? CsvNumber(*x) : ""; }
+std::string CsvOptional(const std::optional<double>& x) { return x ? io::CsvNumber(*x) : ""; }
 
 }  // namespace
 
@@ -37,12 +23,12 @@ std::string FormatResultsCsv(const Scenario& scenario, const std::vector<ModelRu
   if (table == CsvTable::kPositions) {
     out += "model,preset,issue,round,actor,position\n";
     for (const ModelRun& run : runs) {
-      const std::string prefix = CsvField(run.model) + "," + CsvField(run.preset) + ",";
+      const std::string prefix = io::CsvQuote(run.model) + "," + io::CsvQuote(run.preset) + ",";
       for (const IssueResult& r : run.issues) {
         for (std::size_t t = 0; t < r.positions.size(); ++t) {
           for (std::size_t a = 0; a < r.positions[t].size() && a < r.actor_ids.size(); ++a) {
-            out += fmt::format("{}{},{},{},{}\n", prefix, CsvField(r.issue_id), t,
-                               CsvField(r.actor_ids[a]), CsvNumber(r.positions[t][a]));
+            out += fmt::format("{}{},{},{},{}\n", prefix, io::CsvQuote(r.issue_id), t,
+                               io::CsvQuote(r.actor_ids[a]), io::CsvNumber(r.positions[t][a]));
           }
         }
       }
@@ -61,12 +47,12 @@ std::string FormatResultsCsv(const Scenario& scenario, const std::vector<ModelRu
       }
     }
     const std::string blockers_field =
-        blockers.empty() ? std::string() : CsvField(blockers, /*always_quote=*/true);
+        blockers.empty() ? std::string() : io::CsvQuote(blockers, /*always_quote=*/true);
     out += fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", CsvField(s.model), CsvField(s.preset),
-        CsvField(s.issue), CsvNumber(s.forecast), s.rounds, s.converged ? "true" : "false",
-        CsvField(StopReasonName(s.stop)), CsvOptional(s.outcome), CsvOptional(s.error),
-        CsvField(s.message), CsvField(s.rule),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{}\n", io::CsvQuote(s.model), io::CsvQuote(s.preset),
+        io::CsvQuote(s.issue), io::CsvNumber(s.forecast), s.rounds, s.converged ? "true" : "false",
+        io::CsvQuote(StopReasonName(s.stop)), CsvOptional(s.outcome), CsvOptional(s.error),
+        io::CsvQuote(s.message), io::CsvQuote(s.rule),
         CsvOptional(s.decision ? std::optional<double>(s.decision->outcome) : std::nullopt),
         blockers_field);
   }

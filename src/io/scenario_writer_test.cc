@@ -9,11 +9,10 @@
 
 #include "entente/convert.h"
 #include "entente/io.h"
+#include "testing/shared_files.h"
 
 namespace entente {
 namespace {
-
-std::string Shared(const std::string& rel) { return std::string(ENTENTE_SHARED_DIR) + "/" + rel; }
 
 // Writes `in` as YAML, loads it back and checks that nothing the models read has changed.
 void ExpectRoundTrip(const Scenario& in, const std::string& what) {
@@ -76,7 +75,7 @@ void ExpectRoundTrip(const Scenario& in, const std::string& what) {
 
 std::vector<std::filesystem::path> Inputs(const std::string& dir, const std::string& prefix) {
   std::vector<std::filesystem::path> out;
-  for (const auto& e : std::filesystem::directory_iterator(Shared(dir))) {
+  for (const auto& e : std::filesystem::directory_iterator(test_data::SharedPath(dir))) {
     const std::string name = e.path().filename().string();
     if (prefix.empty() || name.rfind(prefix, 0) == 0) out.push_back(e.path());
   }

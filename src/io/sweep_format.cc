@@ -7,23 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "io/csv_field.h"
 #include "io/report_header_json.h"
 
 namespace entente {
 
 namespace {
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
-std::string Number(double x) { return fmt::format("{}", x); }
 
 std::string Label(const SweepStat& st) {
   return st.preset.empty() ? st.model : st.model + " (preset " + st.preset + ")";
@@ -128,9 +117,9 @@ std::string FormatSweepCsv(const Scenario& scenario, const SweepSummary& summary
   out += "model,preset,issue,statistic,label,lower,upper,value\n";
   for (const SweepStat& st : summary.stats) {
     const std::string prefix =
-        CsvField(st.model) + "," + CsvField(st.preset) + "," + CsvField(st.issue) + ",";
+        io::CsvQuote(st.model) + "," + io::CsvQuote(st.preset) + "," + io::CsvQuote(st.issue) + ",";
     const auto row = [&](const std::string& stat, double value) {
-      out += prefix + stat + ",,,," + Number(value) + "\n";
+      out += prefix + stat + ",,,," + io::CsvNumber(value) + "\n";
     };
     row("point", st.point);
     row("n", static_cast<double>(st.n));
@@ -143,12 +132,12 @@ std::string FormatSweepCsv(const Scenario& scenario, const SweepSummary& summary
     row("max", st.max);
     row("not_converged", static_cast<double>(st.not_converged));
     for (std::size_t b = 0; b < st.histogram.size(); ++b) {
-      out += prefix + "histogram,," + Number(st.bin_edges[b]) + "," + Number(st.bin_edges[b + 1]) +
-             "," + std::to_string(st.histogram[b]) + "\n";
+      out += prefix + "histogram,," + io::CsvNumber(st.bin_edges[b]) + "," +
+             io::CsvNumber(st.bin_edges[b + 1]) + "," + std::to_string(st.histogram[b]) + "\n";
     }
     for (std::size_t t = 0; t < st.thresholds.size(); ++t) {
-      out += prefix + "probability," + CsvField(st.thresholds[t]) + ",,," +
-             Number(st.threshold_probability[t]) + "\n";
+      out += prefix + "probability," + io::CsvQuote(st.thresholds[t]) + ",,," +
+             io::CsvNumber(st.threshold_probability[t]) + "\n";
     }
   }
   return out;

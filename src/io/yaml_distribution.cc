@@ -12,7 +12,6 @@
 namespace entente::io {
 namespace {
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 // "must be in [0, 100]" or, for an unbounded field, "must be >= 0".
 std::string RangeText(FieldRange range) {
@@ -90,7 +89,7 @@ Status ReadUncertainNumber(const YamlFile& file, const YamlEntry& entry, std::st
   const YamlEntry* bootstrap = map->Find("bootstrap");
   if (bootstrap != nullptr && kind->key != "experts") {
     return file.Error(bootstrap->key_mark,
-                      name + ": 'bootstrap' applies only to 'experts', not to " + Quote(kind->key));
+                      name + ": 'bootstrap' applies only to 'experts', not to " + Quoted(kind->key));
   }
 
   Distribution d;

@@ -89,6 +89,9 @@ class YamlMap {
 // never read as numbers or booleans.
 bool IsStringTagged(const YAML::Node& node);
 
+// `s` in single quotes, as messages name keys, ids and values: 'timing'.
+inline std::string Quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
 // "a mapping", "a list", "an empty value", "'forty'": how a node is described in messages.
 std::string DescribeNode(const YAML::Node& node);
 

@@ -27,7 +27,6 @@ namespace {
 // Events and their changes are bounded only by the file size limit.
 constexpr std::size_t kNoLimit = std::numeric_limits<std::size_t>::max();
 
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string Interval(double lo, double hi) {
   return "[" + FormatNumber(lo) + ", " + FormatNumber(hi) + "]";
@@ -47,7 +46,7 @@ std::string ItemName(std::string_view kind, std::size_t index, const YAML::Node&
     for (auto it = node.begin(); it != node.end(); ++it) {
       if (it->first.IsScalar() && it->first.Scalar() == "id" && it->second.IsScalar() &&
           !it->second.Scalar().empty()) {
-        return std::string(kind) + " " + Quote(it->second.Scalar());
+        return std::string(kind) + " " + Quoted(it->second.Scalar());
       }
     }
   }
@@ -143,7 +142,7 @@ Status ScenarioReader::CheckInScale(const YamlEntry& entry, const std::string& f
 
 Status ScenarioReader::CheckList(const YamlEntry& entry, std::string_view noun, std::size_t minimum,
                                  std::size_t limit) {
-  const std::string key = Quote(entry.key);
+  const std::string key = Quoted(entry.key);
   if (!entry.value.IsSequence()) {
     return file_.Error(entry.mark(), key + ": expected a list of " + std::string(noun) + ", got " +
                                          DescribeNode(entry.value));
@@ -229,8 +228,8 @@ Status ScenarioReader::CheckVotes(const Scenario& scenario) {
       const Actor& a = scenario.actors[i];
       if (a.role != Role::kMember || a.votes) continue;
       return file_.Error(actor_marks_[i],
-                         "actor " + Quote(a.id) + " has no 'votes'; when one member has them (" +
-                             Quote(first->id) + ", line " + std::to_string(first->where.line) +
+                         "actor " + Quoted(a.id) + " has no 'votes'; when one member has them (" +
+                             Quoted(first->id) + ", line " + std::to_string(first->where.line) +
                              "), every member needs them");
     }
   } else {
@@ -326,14 +325,14 @@ Status ScenarioReader::ReadIssue(const YAML::Node& node, std::size_t index,
     return file_.Error((*id)->mark(), "id of " + name +
                                           ": expected lower-case letters, digits, '_' or '-', "
                                           "got " +
-                                          Quote(issue->id));
+                                          Quoted(issue->id));
   }
   if (const auto first = IssueIndex(issue->id)) {
-    return file_.Error((*id)->mark(), "duplicate issue id " + Quote(issue->id) +
+    return file_.Error((*id)->mark(), "duplicate issue id " + Quoted(issue->id) +
                                           " (first declared on line " +
                                           std::to_string(scenario.issues[*first].where.line) + ")");
   }
-  const std::string what = "issue " + Quote(issue->id);
+  const std::string what = "issue " + Quoted(issue->id);
   Result<const YamlEntry*> label = map->Require("label");
   if (!label.ok()) return label.status();
   if (Status s = ReadString(file_, **label, "label of " + what, &issue->label); !s.ok()) return s;
@@ -422,10 +421,10 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
   if (actor.id.empty()) return file_.Error((*id)->mark(), "id of " + name + " must not be empty");
   if (const auto first = ActorIndex(actor.id)) {
     return file_.Error((*id)->mark(),
-                       "duplicate actor id " + Quote(actor.id) + " (first declared on line " +
+                       "duplicate actor id " + Quoted(actor.id) + " (first declared on line " +
                            std::to_string(scenario->actors[*first].where.line) + ")");
   }
-  const std::string who = Quote(actor.id);
+  const std::string who = Quoted(actor.id);
   Result<const YamlEntry*> display = map->Require("name");
   if (!display.ok()) return display.status();
   if (Status s = ReadString(file_, **display, "name of " + who, &actor.name); !s.ok()) return s;
@@ -493,7 +492,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
       std::vector<std::string_view> issue_ids;
       for (const Issue& issue : scenario->issues) issue_ids.push_back(issue.id);
       return file_.Error(entry.key_mark, "stance of " + who + " names undeclared issue " +
-                                             Quote(entry.key) + DidYouMean(entry.key, issue_ids));
+                                             Quoted(entry.key) + DidYouMean(entry.key, issue_ids));
     }
     Stance stance;
     if (Status s = ReadStance(entry, actor, scenario->issues[*i], &stance); !s.ok()) return s;
@@ -506,7 +505,7 @@ Status ScenarioReader::ReadActor(const YAML::Node& node, std::size_t index, Scen
 
 Status ScenarioReader::ReadStance(const YamlEntry& entry, const Actor& actor, const Issue& issue,
                                   Stance* stance) {
-  const std::string of = " of " + Quote(actor.id) + " on " + Quote(issue.id);
+  const std::string of = " of " + Quoted(actor.id) + " on " + Quoted(issue.id);
   stance->where = Locate(entry.key_mark);
   YamlEntry position, salience;
   if (entry.value.IsSequence()) {
@@ -583,12 +582,12 @@ Status ScenarioReader::ReadEvent(const YAML::Node& node, std::size_t index,
   if (event->id.empty()) return file_.Error((*id)->mark(), "id of " + name + " must not be empty");
   for (const Event& earlier : scenario.events) {
     if (earlier.id == event->id) {
-      return file_.Error((*id)->mark(), "duplicate event id " + Quote(event->id) +
+      return file_.Error((*id)->mark(), "duplicate event id " + Quoted(event->id) +
                                             " (first declared on line " +
                                             std::to_string(earlier.where.line) + ")");
     }
   }
-  const std::string what = "event " + Quote(event->id);
+  const std::string what = "event " + Quoted(event->id);
   Result<const YamlEntry*> label = map->Require("label");
   if (!label.ok()) return label.status();
   if (Status s = ReadString(file_, **label, "label of " + what, &event->label); !s.ok()) return s;
@@ -646,7 +645,7 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
     for (const Actor& a : scenario.actors) ids.push_back(a.id);
     return file_.Error(
         (*actor_entry)->mark(),
-        what + " names unknown actor " + Quote(change->actor) + DidYouMean(change->actor, ids));
+        what + " names unknown actor " + Quoted(change->actor) + DidYouMean(change->actor, ids));
   }
 
   const YamlEntry* target = nullptr;
@@ -692,11 +691,11 @@ Status ScenarioReader::ReadChange(const YAML::Node& node, const std::string& wha
       for (const Issue& is : scenario.issues) ids.push_back(is.id);
       return file_.Error(
           issue_entry->mark(),
-          what + " names unknown issue " + Quote(change->issue) + DidYouMean(change->issue, ids));
+          what + " names unknown issue " + Quoted(change->issue) + DidYouMean(change->issue, ids));
     }
     if (!scenario.stances[*i][*actor]) {
-      return file_.Error(issue_entry->mark(), what + ": " + Quote(change->actor) +
-                                                  " has no stance on " + Quote(change->issue) +
+      return file_.Error(issue_entry->mark(), what + ": " + Quoted(change->actor) +
+                                                  " has no stance on " + Quoted(change->issue) +
                                                   " to change");
     }
     issue = &scenario.issues[*i];
@@ -761,7 +760,7 @@ Status ScenarioReader::CheckIssueWeights(const Scenario& scenario) {
         weight += scenario.actors[a].capability * stance->salience;
       }
     }
-    const std::string what = "issue " + Quote(scenario.issues[i].id);
+    const std::string what = "issue " + Quoted(scenario.issues[i].id);
     if (!any_stance) {
       return file_.Error(issue_marks_[i],
                          what + " has no stances: no actor lists it under 'stances'");

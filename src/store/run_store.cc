@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "entente/model.h"
+#include "io/csv_field.h"
 
 namespace entente {
 
@@ -462,16 +463,6 @@ constexpr char kExportQuery[] =
     "JOIN replications p ON p.run = r.run AND p.idx = r.idx WHERE r.run = ? "
     "ORDER BY r.idx, r.model_no, r.issue";
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 Result<std::string> RunStore::ExportCsv(std::int64_t run) {
@@ -483,9 +474,10 @@ Result<std::string> RunStore::ExportCsv(std::int64_t run) {
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
     const double f = st.Double(5);
-    out += fmt::format("{},{},{},{},{},{},{},{}\n", run, st.Int(0), st.Text(1),
-                       CsvField(st.Text(2)), CsvField(st.Text(3)), CsvField(st.Text(4)),
-                       std::isnan(f) ? std::string() : fmt::format("{}", f), CsvField(st.Text(6)));
+    out +=
+        fmt::format("{},{},{},{},{},{},{},{}\n", run, st.Int(0), st.Text(1),
+                    io::CsvQuote(st.Text(2)), io::CsvQuote(st.Text(3)), io::CsvQuote(st.Text(4)),
+                    std::isnan(f) ? std::string() : fmt::format("{}", f), io::CsvQuote(st.Text(6)));
   }
   if (rc != SQLITE_DONE) return Error("cannot export run " + std::to_string(run));
   return out;

@@ -21,7 +21,7 @@ using testing::ReadCsvRows;
 
 constexpr double kExact = 1e-9;
 
-struct GoldenCase {
+struct ExchangeGoldenCase {
   std::string name;
   int tie_round;  // first near tie (README): exact agreement before (round, seq); 0 = none
   int tie_seq;
@@ -32,7 +32,7 @@ struct GoldenCase {
   int replay_seq;
 };
 
-std::ostream& operator<<(std::ostream& os, const GoldenCase& c) { return os << c.name; }
+std::ostream& operator<<(std::ostream& os, const ExchangeGoldenCase& c) { return os << c.name; }
 
 int IssueIndex(const ExchangeResult& r, const std::string& id) {
   for (std::size_t d = 0; d < r.issue_ids.size(); ++d)
@@ -77,7 +77,7 @@ void ExpectExchange(const CsvRow& row, const RealisedExchange& e) {
   EXPECT_NEAR(Num(row, "j_nbs1"), e.j.nbs1, kExact);
 }
 
-class ExchangeGolden : public ::testing::TestWithParam<GoldenCase> {
+class ExchangeGolden : public ::testing::TestWithParam<ExchangeGoldenCase> {
  protected:
   void SetUp() override {
     ExchangeOptions opt;
@@ -90,7 +90,7 @@ class ExchangeGolden : public ::testing::TestWithParam<GoldenCase> {
   }
   // Whether (round, seq) comes before the case's first near tie.
   bool BeforeTie(int round, int seq) const {
-    const GoldenCase& c = GetParam();
+    const ExchangeGoldenCase& c = GetParam();
     if (c.tie_round == 0) return true;
     return round < c.tie_round || (round == c.tie_round && seq < c.tie_seq);
   }
@@ -202,7 +202,7 @@ TEST_P(ExchangeGolden, AllRoundsWithReplayedTies) {
   Result<ExchangeResult> r = RunExchange(testing::LoadExchangeVectorScenario(GetParam().name), opt,
                                          /*record_detail=*/false);
   ASSERT_TRUE(r.ok()) << r.status().message();
-  const GoldenCase& c = GetParam();
+  const ExchangeGoldenCase& c = GetParam();
   auto before_end = [&](int round, int seq) {
     return c.replay_round == 0 || round < c.replay_round ||
            (round == c.replay_round && seq < c.replay_seq);
@@ -260,11 +260,11 @@ TEST_P(ExchangeGolden, OutcomesWithinHalfAPointAfterTheFirstNearTie) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Vectors, ExchangeGolden,
-                         ::testing::Values(GoldenCase{"tiny2", 0, 0, 0, 0},
-                                           GoldenCase{"synth6x3", 0, 0, 0, 0},
-                                           GoldenCase{"sample_data", 1, 7, 5, 34},
-                                           GoldenCase{"copenhagen", 2, 17, 5, 10},
-                                           GoldenCase{"cop21", 1, 47, 8, 41}),
+                         ::testing::Values(ExchangeGoldenCase{"tiny2", 0, 0, 0, 0},
+                                           ExchangeGoldenCase{"synth6x3", 0, 0, 0, 0},
+                                           ExchangeGoldenCase{"sample_data", 1, 7, 5, 34},
+                                           ExchangeGoldenCase{"copenhagen", 2, 17, 5, 10},
+                                           ExchangeGoldenCase{"cop21", 1, 47, 8, 41}),
                          [](const auto& info) { return info.param.name; });
 
 // The Decide importer proven end to end: importing the vector's input file and running the

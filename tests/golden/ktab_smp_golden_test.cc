@@ -107,7 +107,7 @@ double QueueTolerance(const SmpTurnDetail& det, int k, double tol) {
   return tol;
 }
 
-struct GoldenCase {
+struct SmpGoldenCase {
   std::string name;
   bool compat = false;  // run with KTAB's bargain bugs
   // Documented exceptions (docs/models/spatial_pce.md, "Known differences"):
@@ -122,9 +122,9 @@ struct GoldenCase {
   int compare_states = 0;
 };
 
-void PrintTo(const GoldenCase& g, std::ostream* os) { *os << g.name; }
+void PrintTo(const SmpGoldenCase& g, std::ostream* os) { *os << g.name; }
 
-class KtabGolden : public ::testing::TestWithParam<GoldenCase> {};
+class KtabGolden : public ::testing::TestWithParam<SmpGoldenCase> {};
 
 TEST_P(KtabGolden, MatchesKtab) {
   const std::string c = GetParam().name;
@@ -275,12 +275,12 @@ TEST_P(KtabGolden, MatchesKtab) {
 
 INSTANTIATE_TEST_SUITE_P(
     Ktab, KtabGolden,
-    ::testing::Values(GoldenCase{"dummy3", false}, GoldenCase{"syn10d1", false},
-                      GoldenCase{"syn10d3", false}, GoldenCase{"syn31d3", false},
-                      GoldenCase{"ideal1", false}, GoldenCase{"var1", false},
-                      GoldenCase{"var2", false}, GoldenCase{"var3", false},
-                      GoldenCase{"var4", false, 1e-4, 3}, GoldenCase{"var7", false, kTol, 6},
-                      GoldenCase{"var5", true}, GoldenCase{"var6", true}),
+    ::testing::Values(SmpGoldenCase{"dummy3", false}, SmpGoldenCase{"syn10d1", false},
+                      SmpGoldenCase{"syn10d3", false}, SmpGoldenCase{"syn31d3", false},
+                      SmpGoldenCase{"ideal1", false}, SmpGoldenCase{"var1", false},
+                      SmpGoldenCase{"var2", false}, SmpGoldenCase{"var3", false},
+                      SmpGoldenCase{"var4", false, 1e-4, 3}, SmpGoldenCase{"var7", false, kTol, 6},
+                      SmpGoldenCase{"var5", true}, SmpGoldenCase{"var6", true}),
     [](const auto& info) { return info.param.name; });
 
 // fail_bigrfull: KTAB throws in turn 0 for BigRAdjust = Full (its sanity check wants h's utility
