@@ -171,10 +171,13 @@ TEST_P(KtabReplay, EveryRoundFromKtabStatesInKtabQueueOrder) {
   EXPECT_EQ(queues_checked, (states - 1) * n) << c;
 }
 
-// Every case with full logging (syn31d3 has no bargain tables; fail_bigrfull no rows at all).
+// var4 and var7, whose whole runs depart from KTAB at an order-dependent choice, and every other
+// 7-actor case with full logging (queue orders read the same way there). The 10-actor default
+// cases (syn10d1, syn10d3, var3) are left to the whole-run test, which matches them in full, to
+// keep the suite fast; their replay passes as well.
 INSTANTIATE_TEST_SUITE_P(Ktab, KtabReplay,
-                         ::testing::Values("dummy3", "syn10d1", "syn10d3", "ideal1", "var1", "var2",
-                                           "var3", "var4", "var5", "var6", "var7"),
+                         ::testing::Values("var4", "var7", "dummy3", "ideal1", "var1", "var2",
+                                           "var5", "var6"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
