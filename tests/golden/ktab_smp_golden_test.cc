@@ -162,6 +162,17 @@ TEST_P(KtabGolden, MatchesKtab) {
   }
   if (GetParam().compare_states == 0) {
     ASSERT_EQ(static_cast<int>(r.states.size()), states) << c << ": number of states";
+  } else {
+    // The limit is where the run departs: the next state differs from KTAB's (the
+    // order-dependent choice went the other way), so no later departure hides behind it.
+    ASSERT_GT(static_cast<int>(r.states.size()), limit) << c;
+    double diff = 0.0;
+    for (size_t row : pos.Turn(limit)) {
+      const size_t idx = static_cast<size_t>(pos.I(row, "actor")) * d + pos.I(row, "dim");
+      diff =
+          std::max(diff, std::fabs(r.states[limit].position[idx] * 100.0 - pos.D(row, "position")));
+    }
+    EXPECT_GT(diff, 1e-3) << c << ": state " << limit;
   }
 
   // history.txt: KTAB's printed winning probabilities (pDist(-1), every actor voting with its
