@@ -47,15 +47,23 @@ Matrix Coalitions(const Matrix& utils, const std::vector<double>& weight, SmpVot
 
 namespace {
 
-// Binary victory model: a 10 % strength advantage (C_ij >= 1.1 C_ji) wins outright; in between,
-// P is linear in the strength share C_ij/(C_ij + C_ji) (spec §5.2, Binary; threshold 1.10;
-// the linear form is fitted to KTAB's runs).
+// Binary victory model (spec §5.2, Binary; KTAB's Model::vProb): a 10 % strength advantage
+// (C_ij >= 1.1 C_ji) wins, linear in the strength share C_ij/(C_ij + C_ji) in between. As every
+// VPModel of KTAB's, the result is y_i/(y_i + y_j); for Binary y_i = max(b, 1e-6) and
+// y_j = max(1 − b, 1e-6), with b the clipped share, so an outright winner gets 1/(1 + 1e-6),
+// not 1. Derived from KTAB's two-option bargain queues in shared/vectors/ktab/var4: every such
+// queue with one side winning outright gives the same Markov-uniform value, which the iteration
+// reproduces only with the loser at 1e-6/(1 + 1e-6); with this form var4 matches to ~1e-15.
 double BinaryVictory(double ci, double cj) {
   constexpr double kThresh = 1.10;
+  constexpr double kFloor = 1e-6;
   const double lo = 1.0 / (1.0 + kThresh);
   const double hi = kThresh / (1.0 + kThresh);
   const double share = ci / (ci + cj);
-  return std::clamp((share - lo) / (hi - lo), 0.0, 1.0);
+  const double b = std::clamp((share - lo) / (hi - lo), 0.0, 1.0);
+  const double yi = std::max(b, kFloor);
+  const double yj = std::max(1.0 - b, kFloor);
+  return yi / (yi + yj);
 }
 
 }  // namespace

@@ -33,7 +33,23 @@ TEST(SmpPce, VictoryModelsSharpen) {
   EXPECT_DOUBLE_EQ(lin(0, 0), 0.5);
   EXPECT_NEAR(lin(1, 0) + lin(0, 1), 1.0, 1e-15);
   EXPECT_GT(oct(1, 0), lin(1, 0));
-  EXPECT_EQ(bin(1, 0), 1.0);  // 1.8 vs 0.5: far beyond a 10 % advantage
+  // 1.8 vs 0.5: far beyond a 10 % advantage, so 1/(1 + 1e-6) (KTAB's floor of 1e-6 on the loser).
+  EXPECT_DOUBLE_EQ(bin(1, 0), 1.0 / (1.0 + 1e-6));
+  EXPECT_DOUBLE_EQ(bin(0, 1), 1e-6 / (1.0 + 1e-6));
+}
+
+// Binary inside the ±10 % band: linear in the strength share, from 0 at C_ij = C_ji/1.1 to 1 at
+// C_ij = 1.1 C_ji, each side floored at 1e-6 before normalising.
+TEST(SmpPce, BinaryVictoryIsLinearInTheShareInsideTheBand) {
+  Matrix c(2, 2, 1e-8);
+  c(0, 1) = 1.05;
+  c(1, 0) = 1.0;
+  const Matrix v = VictoryProbabilities(c, SmpVictoryProbModel::kBinary);
+  const double b = (1.05 / 2.05 - 1.0 / 2.1) / (1.1 / 2.1 - 1.0 / 2.1);
+  EXPECT_NEAR(v(0, 1), b, 1e-15);
+  EXPECT_NEAR(v(0, 1) + v(1, 0), 1.0, 4e-15);
+  c(0, 1) = 1.0;
+  EXPECT_DOUBLE_EQ(VictoryProbabilities(c, SmpVictoryProbModel::kBinary)(0, 1), 0.5);
 }
 
 TEST(SmpPce, AllPceModelsGiveDistributionsFavouringTheStrongest) {

@@ -7,86 +7,13 @@
 #include "core/splitmix64.h"
 #include "entente/model.h"
 #include "entente/spatial_pce.h"
-#include "models/spatial_pce/challenge.h"
+#include "models/spatial_pce/round.h"
 #include "models/spatial_pce/smp_state.h"
 
 namespace entente {
 namespace {
 
-using smp::ChallengeEstimate;
-using smp::Matrix;
 using smp::StateView;
-
-// Spec §5.5: the bargains of one turn, in initiator order (SMPState::doBCN).
-std::vector<SmpBargain> ProposeBargains(const StateView& s) {
-  const SmpOptions& o = s.options();
-  std::vector<SmpBargain> out;
-  for (int i = 0; i < s.n(); ++i) {
-    const smp::BestTarget best = smp::BestChallenge(s, i);
-    if (best.target < 0) continue;
-    const int j = best.target;
-    SmpBargain b;
-    b.init = i;
-    b.recd = j;
-    b.value = best.estimate.delta();
-    b.prob = best.estimate.prob;
-    smp::InterpolateBargain(s, i, j, best.estimate.prob, b.init_pos, b.recd_pos);
-    if (o.bargn_model == SmpBargnModel::kInitOnlyInterp) {
-      out.push_back(std::move(b));
-      continue;
-    }
-    // j's view of the same challenge, P^j[i ≻ j]. KTAB's bug (smpbcn.cpp:423) takes the ΔEU
-    // element instead: j's estimate of i's gain.
-    const ChallengeEstimate ej = smp::EstimateChallenge(s, j, i, i, j);
-    const double p_j_view = o.ktab_bargain_bugs ? ej.delta() : ej.prob;
-    SmpBargain bj = b;
-    smp::InterpolateBargain(s, i, j, p_j_view, bj.init_pos, bj.recd_pos);
-    if (o.bargn_model == SmpBargnModel::kInitRcvrInterp) {
-      out.push_back(std::move(b));
-      out.push_back(std::move(bj));
-      continue;
-    }
-    // PWCompInterp: average of both views weighted by each side's salience-weighted capability
-    // s·c (fitted to KTAB's runs). KTAB's bug (smpbcn.cpp:430) uses i's capability for j's weight.
-    const double ci = s.TotalSalience(i) * s.Capability(i);
-    const double cj =
-        s.TotalSalience(j) * (o.ktab_bargain_bugs ? s.Capability(i) : s.Capability(j));
-    for (int k = 0; k < s.d(); ++k) {
-      b.init_pos[k] = (ci * b.init_pos[k] + cj * bj.init_pos[k]) / (ci + cj);
-      b.recd_pos[k] = (ci * b.recd_pos[k] + cj * bj.recd_pos[k]) / (ci + cj);
-    }
-    out.push_back(std::move(b));
-  }
-  return out;
-}
-
-// U_a(b) = (1/N) Σ_n u_a(position of n once b is adopted) (spec §5.6); self_util(a, m) = u_a(θ_m).
-// Summed in actor order, as KTAB does.
-std::vector<double> BargainUtilities(const StateView& s, const Matrix& self_util,
-                                     const SmpBargain& b) {
-  const int n = s.n();
-  std::vector<double> u(n);
-  const bool sq = b.init == b.recd;
-  const int lo = std::min(b.init, b.recd);
-  const int hi = std::max(b.init, b.recd);
-  for (int a = 0; a < n; ++a) {
-    const double* row = &self_util.v[static_cast<size_t>(a) * n];
-    double sum = 0.0;
-    if (sq) {
-      for (int m = 0; m < n; ++m) sum += row[m];
-    } else {
-      const double u_lo = s.OwnUtilOf(a, (lo == b.init ? b.init_pos : b.recd_pos).data());
-      const double u_hi = s.OwnUtilOf(a, (hi == b.init ? b.init_pos : b.recd_pos).data());
-      for (int m = 0; m < lo; ++m) sum += row[m];
-      sum += u_lo;
-      for (int m = lo + 1; m < hi; ++m) sum += row[m];
-      sum += u_hi;
-      for (int m = hi + 1; m < n; ++m) sum += row[m];
-    }
-    u[a] = sum / n;
-  }
-  return u;
-}
 
 double StateDistance(const std::vector<double>& a, const std::vector<double>& b, int n, int d) {
   // Spec §5.9: Σ_i ‖θ_i − θ'_i‖₂.
@@ -146,40 +73,18 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
         break;
       }
     }
-    // One round: bargains, queues (status quo first, then bargains in proposal order).
-    std::vector<SmpBargain> bargains;
-    for (int k = 0; k < n; ++k) {
-      SmpBargain sq;
-      sq.init = sq.recd = k;
-      bargains.push_back(std::move(sq));
-    }
-    for (SmpBargain& b : ProposeBargains(s)) bargains.push_back(std::move(b));
-    const int nb = static_cast<int>(bargains.size());
-    Matrix self_util(n, n);
-    for (int a = 0; a < n; ++a) {
-      for (int m = 0; m < n; ++m) self_util(a, m) = s.Util(a, a, m);
-    }
-    std::vector<std::vector<double>> butil(nb);
-    for (int b = 0; b < nb; ++b) butil[b] = BargainUtilities(s, self_util, bargains[b]);
-    std::vector<std::vector<int>> queue(n);
-    for (int b = 0; b < nb; ++b) {
-      queue[bargains[b].init].push_back(b);
-      if (bargains[b].recd != bargains[b].init) queue[bargains[b].recd].push_back(b);
-    }
+    // One round: bargains, then every actor's queue (its status quo first, then the bargains it
+    // takes part in, in proposal order), each resolved by a PCE; actors in index order.
+    smp::Round round = smp::ProposeRound(s);
+    const std::vector<std::vector<int>> queue = smp::StandardQueues(round.bargains, n);
     std::vector<double> next = pos;
     SmpTurnDetail detail;
     for (int k = 0; k < n; ++k) {
-      const int m = static_cast<int>(queue[k].size());
-      Matrix u(n, m);
-      for (int a = 0; a < n; ++a) {
-        for (int q = 0; q < m; ++q) u(a, q) = butil[queue[k][q]][a];
-      }
-      const std::vector<double> p = smp::ScalarPce(u, problem.capability, options);
+      const std::vector<double> p = smp::QueueProbabilities(s, round, queue[k]);
+      const int m = static_cast<int>(p.size());
       int pick = 0;
       if (options.state_transitions == SmpStateTransitions::kDeterministic) {
-        for (int q = 1; q < m; ++q) {
-          if (p[q] > p[pick]) pick = q;
-        }
+        pick = smp::MostProbable(p);
       } else {
         const double r = rng.Uniform();
         double acc = 0.0;
@@ -192,7 +97,7 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
           }
         }
       }
-      const SmpBargain& chosen = bargains[queue[k][pick]];
+      const SmpBargain& chosen = round.bargains[queue[k][pick]];
       if (chosen.init != chosen.recd) {
         const std::vector<double>& x = chosen.init == k ? chosen.init_pos : chosen.recd_pos;
         std::copy(x.begin(), x.end(), next.begin() + static_cast<long>(k) * d);
@@ -203,9 +108,9 @@ Result<SmpResult> RunSmp(const SmpProblem& problem, const SmpOptions& options) {
       }
     }
     if (options.record_detail) {
-      detail.bargains = bargains;
+      detail.bargains = std::move(round.bargains);
       detail.queue = queue;
-      detail.bargain_util = butil;
+      detail.bargain_util = std::move(round.bargain_util);
       result.states.back().detail = std::move(detail);
     }
     // Spec §5.8: q_i ← Σ_j a_ij θ_j + (1 − Σ_j a_ij) q_i; identity when no matrix is given.
