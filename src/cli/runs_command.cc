@@ -48,7 +48,7 @@ nlohmann::ordered_json RunJson(const StoredRun& r) {
 }
 
 // "12/20" for a sweep; "N=64" or "target" for a sensitivity run (with "-" until it finishes).
-std::string Progress(const StoredRun& r) {
+std::string RunProgressText(const StoredRun& r) {
   if (r.kind != "sensitivity") return fmt::format("{}/{}", r.done, r.samples);
   const std::string what = r.samples > 0 ? fmt::format("N={}", r.samples) : "target";
   return r.result_rows > 0 ? what : what + " -";
@@ -87,8 +87,9 @@ int List(const RunsFlags& flags) {
     text = fmt::format("{:>4}  {:<11}  {:<11}  {:<20}  {:>15}  {:<16}  {}\n", "id", "kind",
                        "status", "created", "progress", "hash", "scenario");
     for (const StoredRun& r : *runs) {
-      text += fmt::format("{:>4}  {:<11}  {:<11}  {:<20}  {:>15}  {:<16}  {}\n", r.id, r.kind,
-                          r.status, r.created, Progress(r), r.scenario_hash, r.scenario_path);
+      text +=
+          fmt::format("{:>4}  {:<11}  {:<11}  {:<20}  {:>15}  {:<16}  {}\n", r.id, r.kind, r.status,
+                      r.created, RunProgressText(r), r.scenario_hash, r.scenario_path);
     }
     if (runs->empty()) text += "(no runs)\n";
   }

@@ -12,8 +12,8 @@ set -eu  # no pipefail: `entente ... | grep -q` may end entente with SIGPIPE
 entente=$1 scenario=$2 work=$3
 rm -rf "$work" && mkdir -p "$work"
 store="$work/runs.db"
-# eum over the 8 uncertain inputs: 1 + 16 + 200 x 10 model runs, about half a second on one core.
-common=(--samples 200 --bootstrap 20 --seed 7 --format json --quiet)
+# eum over the 8 uncertain inputs: 1 + 16 + 120 x 10 model runs, a few tenths of a second on one core.
+common=(--samples 120 --bootstrap 20 --seed 7 --format json --quiet)
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 runs() { [ -f "$store" ] || { echo 0; return; }; sqlite3 "$store" "SELECT COUNT(*) FROM runs;" 2>/dev/null || echo 0; }
@@ -49,7 +49,12 @@ integrity "SIGKILL"
 # Ctrl-C while the resumed run computes.
 "$entente" sensitivity --resume 1 --store "$store" -j 1 -o "$work/never.json" 2> "$work/sigint.err" &
 pid=$!
-sleep 0.2
+# Once it has the store open (its signal handlers are in place by then), while it computes.
+for _ in $(seq 1 1000); do
+  kill -0 "$pid" 2>/dev/null || break
+  ls -l "/proc/$pid/fd" 2>/dev/null | grep -q "runs.db" && break
+  sleep 0.01
+done
 kill -INT "$pid" 2>/dev/null || true
 code=0
 wait "$pid" || code=$?
@@ -82,7 +87,7 @@ grep -q "is a sensitivity run; finish it with: entente sensitivity --resume 1" "
 
 "$entente" runs list --store "$store" | grep -q "   1  sensitivity  complete" ||
   fail "runs list: $("$entente" runs list --store "$store")"
-"$entente" runs show 1 --store "$store" | grep -q "variance-based indices (N = 200, seed 7" ||
+"$entente" runs show 1 --store "$store" | grep -q "variance-based indices (N = 120, seed 7" ||
   fail "runs show lacks the report"
 "$entente" runs show 1 --store "$store" -f json | grep -q '"summary": {' || fail "runs show json"
 export_csv=$("$entente" runs export 1 --store "$store")
