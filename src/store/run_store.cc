@@ -212,7 +212,8 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path) {
   // Another process (a resumed or parallel sweep) may hold the write lock for one batch.
   sqlite3_busy_timeout(db, 10000);
   // Foreign keys stay off until the schema is ready: the migration rebuilds the runs table.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=OFF;"}) {
     if (Status s = store->Exec(pragma); !s.ok()) {
       return Status::IOError(path + ": not an entente run store (" + s.message() + ")");
     }
@@ -608,7 +609,10 @@ Result<std::string> RunStore::IntegrityCheck() {
   Statement st(db_, "PRAGMA integrity_check");
   if (!st.ok()) return Error("cannot check integrity");
   std::string out;
-  while (st.Step() == SQLITE_ROW) out += (out.empty() ? "" : "\n") + st.Text(0);
+  while (st.Step() == SQLITE_ROW) {
+    if (!out.empty()) out += '\n';
+    out += st.Text(0);
+  }
   return out;
 }
 
