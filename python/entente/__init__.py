@@ -91,8 +91,9 @@ def compare(scenario, rounds=0, seed=None, events=None):
 
 
 def sweep(scenario, model=None, preset=None, rounds=0, params=None, samples=1000, seed=1,
-          threads=0, thresholds=(), bins=20, events=None, progress=None):
-    """Monte Carlo over the scenario's uncertain inputs, as ``entente sweep --no-store`` does.
+          threads=0, thresholds=(), bins=20, events=None, progress=None, store=None):
+    """Monte Carlo over the scenario's uncertain inputs, as ``entente sweep --no-store`` does
+    (or, with ``store``, as ``entente sweep --store PATH`` does).
 
     Every replication draws the inputs given as distributions (docs/formats/scenario.md,
     "Uncertain inputs") from a seed derived from ``seed`` and its index, applies the events and
@@ -101,8 +102,21 @@ def sweep(scenario, model=None, preset=None, rounds=0, params=None, samples=1000
     ``["timing>=50"]`` for P(forecast passes). bins: histogram bins over each issue's scale.
     progress: called as ``progress(done, total)`` between batches. Ctrl-C stops the sweep
     between batches and raises KeyboardInterrupt.
+    store: None (the default: nothing is written), a path to a run store (SQLite, created when
+    absent; docs/formats/run_store.md), or True for ``runs.db`` beside the scenario file. The run
+    is recorded with every batch of replications, as the CLI records it, so ``entente runs
+    show|export RUN_ID`` and ``entente sweep --resume RUN_ID`` work on it; the result's
+    ``run_id`` and ``store_path`` name it.
     """
     s = as_scenario(scenario)
+    if store is True:
+        if not s.path:
+            raise OptionError("store=True needs a scenario read from a file; give a path")
+        store = os.path.join(os.path.dirname(s.path), "runs.db")
+    elif store is False or store is None:
+        store = ""
+    else:
+        store = os.fspath(store)
     if isinstance(thresholds, str):
         thresholds = [thresholds]
     generated_by = _call("sweep", s, model=model, preset=preset, rounds=rounds, params=params,
@@ -114,7 +128,7 @@ def sweep(scenario, model=None, preset=None, rounds=0, params=None, samples=1000
     core = _core.sweep(s._core, model or "", preset or "", int(rounds), _params(params),
                        samples, 1 if seed is None else seed, int(threads),
                        [str(t) for t in thresholds], int(bins), _events(events), progress,
-                       generated_by)
+                       generated_by, store)
     return Sweep(core, s)
 
 

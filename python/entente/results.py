@@ -179,6 +179,10 @@ class Sweep:
                       doc="Models with their preset, e.g. 'eum (bdm)'.")
     samples = property(lambda self: self._core.samples)
     seed = property(lambda self: self._core.seed)
+    run_id = property(lambda self: self._core.run_id or None,
+                      doc="The run's id in the run store (sweep(store=...)), else None.")
+    store_path = property(lambda self: self._core.store_path or None,
+                          doc="The run store the sweep was recorded in, else None.")
 
     @property
     def tidy(self):

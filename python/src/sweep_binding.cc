@@ -1,10 +1,11 @@
-// entente._core: Monte Carlo sweeps (`entente sweep`, include/entente/sweep.h) without the run
-// store: the summary as the CLI's tidy CSV rows, a wide per-model-and-issue table, and the CLI's
-// table, JSON and CSV text.
+// entente._core: Monte Carlo sweeps (`entente sweep`, include/entente/sweep.h), recorded in a run
+// store (include/entente/run_store.h) only when asked: the summary as the CLI's tidy CSV rows, a
+// wide per-model-and-issue table, and the CLI's table, JSON and CSV text.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,8 @@
 #include "columns.h"
 #include "entente/events.h"
 #include "entente/report_format.h"
+#include "entente/run_store.h"
+#include "entente/scenario_writer.h"
 #include "entente/sweep.h"
 #include "entente/sweep_format.h"
 #include "io/report_header_json.h"
@@ -30,6 +33,8 @@ struct SweepRun {
   Scenario scenario;  // as given: every replication draws its inputs, then applies the events
   SweepSummary summary;
   ReportHeader header;
+  std::string store_path;  // "" when not stored
+  std::int64_t run_id = 0;
 };
 
 // Calls the Python progress callback and polls Ctrl-C, on the thread that runs the sweep (the
@@ -37,6 +42,19 @@ struct SweepRun {
 class PythonSink : public SweepSink {
  public:
   explicit PythonSink(py::object progress) : progress_(std::move(progress)) {}
+
+  // Stores each finished batch of `run` (one transaction each), when a store is given.
+  void StoreIn(RunStore* store, std::int64_t run, const SweepOptions* options,
+               const Scenario* scenario) {
+    store_ = store;
+    run_ = run;
+    options_ = options;
+    scenario_ = scenario;
+  }
+  Status OnBatch(const std::vector<ReplicationResult>& batch) override {
+    if (store_ == nullptr) return Status::Ok();
+    return store_->AddBatch(run_, batch, *options_, *scenario_);
+  }
 
   void OnProgress(std::uint64_t done, std::uint64_t total) override {
     if (progress_.is_none() || error_) return;
@@ -64,7 +82,22 @@ class PythonSink : public SweepSink {
  private:
   py::object progress_;
   std::optional<py::error_already_set> error_;
+  RunStore* store_ = nullptr;
+  std::int64_t run_ = 0;
+  const SweepOptions* options_ = nullptr;
+  const Scenario* scenario_ = nullptr;
 };
+
+// The scenario as the run store keeps it: its text, or (a scenario built from a dict) the YAML
+// entente writes for it, so that the run can be shown and resumed by the CLI.
+Scenario StorableScenario(const Scenario& scenario) {
+  Scenario out = scenario;
+  if (out.text.empty()) {
+    out.text = Unwrap(FormatScenarioYaml(scenario));
+    if (out.path.empty()) out.path = "python.yaml";
+  }
+  return out;
+}
 
 EventSelection Selection(const std::optional<std::vector<std::string>>& events) {
   if (!events) return EventSelection::Enabled();
@@ -84,7 +117,7 @@ SweepRun Sweep(const PyScenario& input, const std::string& model, const std::str
                int rounds, const std::vector<std::string>& params, std::uint64_t samples,
                std::uint64_t seed, int threads, const std::vector<std::string>& thresholds,
                int bins, const std::optional<std::vector<std::string>>& events, py::object progress,
-               const std::string& generated_by) {
+               const std::string& generated_by, const std::string& store_path) {
   cli::ModelSelection selection;
   selection.model = model;
   selection.preset = preset;
@@ -105,10 +138,24 @@ SweepRun Sweep(const PyScenario& input, const std::string& model, const std::str
   SweepRun out;
   out.scenario = input.scenario;
   PythonSink sink(std::move(progress));
+  std::unique_ptr<RunStore> store;
+  const Scenario stored = store_path.empty() ? Scenario() : StorableScenario(input.scenario);
+  if (!store_path.empty()) {
+    store = Unwrap(RunStore::Open(store_path));
+    out.store_path = store_path;
+    out.run_id = Unwrap(store->CreateRun(stored, options, generated_by));
+    sink.StoreIn(store.get(), out.run_id, &options, &stored);
+  }
   Result<SweepSummary> summary = Status::Internal("not run");
   {
     py::gil_scoped_release release;
     summary = RunSweep(out.scenario, options, &sink);
+  }
+  if (store != nullptr) {
+    const StatusCode code = summary.ok() ? StatusCode::kOk : summary.status().code();
+    store->SetStatus(out.run_id, code == StatusCode::kOk            ? "complete"
+                                 : code == StatusCode::kInterrupted ? "interrupted"
+                                                                    : "failed");
   }
   sink.RaiseIfFailed();
   out.summary = Unwrap(std::move(summary));
@@ -130,6 +177,7 @@ SweepRun Sweep(const PyScenario& input, const std::string& model, const std::str
       header["param." + m.name + "." + key] = value;
     }
   }
+  if (store != nullptr) header["run"] = store_path + "#" + std::to_string(out.run_id);
   out.header = MakeReportHeader(out.scenario, std::move(header), generated_by);
   return out;
 }
@@ -244,6 +292,8 @@ void BindSweep(py::module_& m) {
       .def_property_readonly("models", [](const SweepRun& r) { return r.summary.models; })
       .def_property_readonly("samples", [](const SweepRun& r) { return r.summary.samples; })
       .def_property_readonly("seed", [](const SweepRun& r) { return r.summary.seed; })
+      .def_property_readonly("store_path", [](const SweepRun& r) { return r.store_path; })
+      .def_property_readonly("run_id", [](const SweepRun& r) { return r.run_id; })
       .def("tidy_columns", &TidyColumns)
       .def("stats_columns", &StatsColumns)
       .def("table_text",
@@ -256,7 +306,7 @@ void BindSweep(py::module_& m) {
   m.def("sweep", &Sweep, py::arg("scenario"), py::arg("model"), py::arg("preset"),
         py::arg("rounds"), py::arg("params"), py::arg("samples"), py::arg("seed"),
         py::arg("threads"), py::arg("thresholds"), py::arg("bins"), py::arg("events"),
-        py::arg("progress"), py::arg("generated_by"));
+        py::arg("progress"), py::arg("generated_by"), py::arg("store") = "");
 }
 
 }  // namespace entente::python

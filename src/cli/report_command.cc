@@ -57,6 +57,11 @@ Result<ReportSweep> LoadSweep(const std::string& store_path, std::int64_t run_id
   if (!store.ok()) return store.status();
   Result<StoredRun> run = (*store)->GetRun(run_id);
   if (!run.ok()) return run.status();
+  if (run->kind != "sweep") {
+    return Status::InvalidArgument("run " + std::to_string(run_id) + " in " + store_path +
+                                   " is a " + run->kind +
+                                   " run, not a sweep (entente runs list shows the kinds)");
+  }
   if (run->status != "complete") {
     return Status::InvalidArgument("run " + std::to_string(run_id) + " in " + store_path + " is " +
                                    run->status + " (" + std::to_string(run->done) + " of " +

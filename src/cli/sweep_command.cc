@@ -3,7 +3,6 @@
 // `entente sweep --resume RUN_ID` finishes a stored run that was interrupted or killed.
 #include <CLI/CLI.hpp>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
@@ -18,6 +17,7 @@
 #include "cli/report_output.h"
 #include "cli/scenario_formats.h"
 #include "cli/scenario_input.h"
+#include "cli/stored_scenario.h"
 #include "cli/work_limits.h"
 #include "entente/io.h"
 #include "entente/report_format.h"
@@ -83,28 +83,6 @@ std::string StorePathFor(const SweepFlags& flags) {
   return "runs.db";
 }
 
-// The scenario a stored run was made from: the stored text re-read (YAML), or the file read
-// again and checked against the stored hash (other formats).
-Result<Scenario> StoredScenario(const StoredRun& run, const SweepFlags& flags) {
-  const std::string ext = std::filesystem::path(run.scenario_path).extension().string();
-  Result<Scenario> scenario = Status::Internal("unreachable");
-  LoadLimits limits;
-  limits.max_file_bytes = flags.input.max_file_bytes;
-  if (ext == ".yaml" || ext == ".yml") {
-    scenario = ParseScenarioYaml(run.scenario_text, run.scenario_path, limits);
-  } else {
-    scenario = LoadAnyScenario(run.scenario_path, limits);
-  }
-  if (!scenario.ok()) return scenario.status();
-  if (ScenarioHash(*scenario) != run.scenario_hash) {
-    return Status::InvalidArgument(run.scenario_path + " has changed since run " +
-                                   std::to_string(run.id) + " started (hash " + run.scenario_hash +
-                                   ", now " + ScenarioHash(*scenario) +
-                                   "); a run resumes only on the exact scenario it began with");
-  }
-  return scenario;
-}
-
 std::string EventsText(const Scenario& scenario, const EventSelection& selection) {
   Result<std::vector<Event>> selected = SelectEvents(scenario, selection);
   if (!selected.ok() || selected->empty()) return "none";
@@ -132,10 +110,16 @@ int Sweep(const SweepFlags& flags, const Invocation& invocation) {
     store = std::move(opened).value();
     Result<StoredRun> run = store->GetRun(flags.resume);
     if (!run.ok()) return ReportFailure(run.status());
+    if (run->kind != "sweep") {
+      return ReportFailure(Status::InvalidArgument(
+          store_path + ": run " + std::to_string(run->id) + " is a " + run->kind +
+          " run; finish it with: entente " + run->kind + " --resume " + std::to_string(run->id) +
+          " --store " + store_path));
+    }
     Result<SweepOptions> stored = SweepOptionsFromJson(run->options_json);
     if (!stored.ok()) return ReportFailure(stored.status());
     options = *stored;
-    Result<Scenario> loaded = StoredScenario(*run, flags);
+    Result<Scenario> loaded = StoredScenario(*run, LimitsOf(flags.input));
     if (!loaded.ok()) return ReportFailure(loaded.status());
     scenario = std::move(loaded).value();
     Result<std::vector<ReplicationResult>> done = store->LoadResults(run->id, options, scenario);
@@ -149,8 +133,8 @@ int Sweep(const SweepFlags& flags, const Invocation& invocation) {
     }
     Result<std::vector<PlannedRun>> plan = PlanRuns(flags.selection);
     if (!plan.ok()) return ReportFailure(plan.status());
-    if (Status s = CheckSampleLimit("--samples", static_cast<long long>(flags.samples),
-                                    flags.max_samples);
+    if (Status s =
+            CheckSampleLimit("--samples", static_cast<long long>(flags.samples), flags.max_samples);
         !s.ok()) {
       return ReportFailure(s);
     }

@@ -14,21 +14,20 @@
 
 #include "entente/model.h"
 #include "io/csv_field.h"
+#include "store/statement.h"
 
 namespace entente {
 
+using store::Statement;
+
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
-constexpr char kSchema[] = R"sql(
-CREATE TABLE IF NOT EXISTS meta (
-  key   TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS runs (
+// The runs table's columns in schema version 2 (version 1 had no CHECK on kind and no summary).
+constexpr char kRunsColumns[] = R"sql(
   id            INTEGER PRIMARY KEY,
-  kind          TEXT NOT NULL,
+  kind          TEXT NOT NULL CHECK (kind IN ('sweep', 'sensitivity')),
   scenario_path TEXT NOT NULL,
   scenario_hash TEXT NOT NULL,
   scenario_text TEXT NOT NULL,
@@ -40,7 +39,15 @@ CREATE TABLE IF NOT EXISTS runs (
   status        TEXT NOT NULL CHECK (status IN ('running', 'interrupted', 'complete', 'failed')),
   created       TEXT NOT NULL,
   finished      TEXT,
-  command_line  TEXT NOT NULL
+  command_line  TEXT NOT NULL,
+  summary       TEXT
+)sql";
+
+// The tables besides runs (sensitivity_results is new in version 2).
+constexpr char kOtherTables[] = R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS replications (
   run   INTEGER NOT NULL REFERENCES runs(id),
@@ -60,49 +67,28 @@ CREATE TABLE IF NOT EXISTS results (
   PRIMARY KEY (run, idx, model_no, issue),
   FOREIGN KEY (run, idx) REFERENCES replications(run, idx)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sensitivity_results (
+  run         INTEGER NOT NULL REFERENCES runs(id),
+  row         INTEGER NOT NULL,
+  issue       TEXT NOT NULL,
+  method      TEXT NOT NULL CHECK (method IN ('base', 'oat', 'sobol', 'target')),
+  rank        INTEGER,
+  actor       TEXT NOT NULL,
+  input_issue TEXT NOT NULL,
+  field       TEXT NOT NULL,
+  declared    INTEGER,
+  measure     TEXT NOT NULL,
+  value       REAL,
+  low         REAL,
+  high        REAL,
+  PRIMARY KEY (run, row)
+) WITHOUT ROWID;
 )sql";
 
-// A prepared statement, finalised on scope exit.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return stmt_; }
-  void Bind(int i, const std::string& s) {
-    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-  }
-  void Bind(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-  void BindDouble(int i, double v) {
-    if (std::isnan(v)) {
-      sqlite3_bind_null(stmt_, i);
-    } else {
-      sqlite3_bind_double(stmt_, i, v);
-    }
-  }
-  int Step() { return sqlite3_step(stmt_); }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) {
-    const unsigned char* t = sqlite3_column_text(stmt_, col);
-    return t == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(t));
-  }
-  std::int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
-  double Double(int col) {
-    return sqlite3_column_type(stmt_, col) == SQLITE_NULL ? std::nan("")
-                                                          : sqlite3_column_double(stmt_, col);
-  }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_ = SQLITE_ERROR;
-};
+// The whole schema of the current version.
+std::string RunStoreSchemaSql() {
+  return std::string("CREATE TABLE IF NOT EXISTS runs (") + kRunsColumns + ");\n" + kOtherTables;
+}
 
 std::string NowUtc() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -216,33 +202,82 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path) {
   std::unique_ptr<RunStore> store(new RunStore(db, path));
   // Another process (a resumed or parallel sweep) may hold the write lock for one batch.
   sqlite3_busy_timeout(db, 10000);
+  // Foreign keys stay off until the schema is ready: the migration rebuilds the runs table.
   for (const char* pragma :
-       {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=ON;"}) {
+       {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=OFF;"}) {
     if (Status s = store->Exec(pragma); !s.ok()) {
       return Status::IOError(path + ": not an entente run store (" + s.message() + ")");
     }
   }
-  if (Status s = store->Exec(std::string("BEGIN IMMEDIATE;") + kSchema); !s.ok()) {
-    store->Exec("ROLLBACK;");
-    return Status::IOError(path + ": not an entente run store (" + s.message() + ")");
-  }
-  Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  std::string found;
-  if (version.ok() && version.Step() == SQLITE_ROW) found = version.Text(0);
-  if (found.empty()) {
-    if (Status s = store->Exec("INSERT INTO meta(key, value) VALUES ('schema_version', '" +
-                               std::to_string(kSchemaVersion) + "');");
-        !s.ok()) {
-      store->Exec("ROLLBACK;");
-      return s;
-    }
-  } else if (found != std::to_string(kSchemaVersion)) {
-    store->Exec("ROLLBACK;");
-    return Status::IOError(path + ": run store schema version " + found +
-                           ", this entente reads version " + std::to_string(kSchemaVersion));
-  }
-  if (Status s = store->Exec("COMMIT;"); !s.ok()) return s;
+  if (Status s = store->PrepareSchema(); !s.ok()) return s;
+  if (Status s = store->Exec("PRAGMA foreign_keys=ON;"); !s.ok()) return s;
   return store;
+}
+
+Status RunStore::PrepareSchema() {
+  // One write transaction: two processes opening an old store at once migrate it once.
+  if (Status s = Exec("BEGIN IMMEDIATE;"); !s.ok()) {
+    return Status::IOError(path_ + ": not an entente run store (" + s.message() + ")");
+  }
+  const auto fail = [this](const Status& s) {
+    Exec("ROLLBACK;");
+    return s;
+  };
+  std::string found;
+  {
+    Statement has_meta(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+    if (!has_meta.ok()) {
+      return fail(
+          Status::IOError(path_ + ": not an entente run store (" + sqlite3_errmsg(db_) + ")"));
+    }
+    if (has_meta.Step() == SQLITE_ROW) {
+      Statement version(db_, "SELECT value FROM meta WHERE key = 'schema_version'");
+      if (version.ok() && version.Step() == SQLITE_ROW) found = version.Text(0);
+    }
+  }
+  if (found.empty()) {
+    if (Status s =
+            Exec(RunStoreSchemaSql() + "INSERT INTO meta(key, value) VALUES ('schema_version', '" +
+                 std::to_string(kSchemaVersion) + "');");
+        !s.ok()) {
+      return fail(Status::IOError(path_ + ": not an entente run store (" + s.message() + ")"));
+    }
+  } else if (found == "1") {
+    if (Status s = Migrate1To2(); !s.ok()) return fail(s);
+  } else if (found != std::to_string(kSchemaVersion)) {
+    return fail(Status::IOError(path_ + ": run store schema version " + found +
+                                ", this entente reads versions 1 and " +
+                                std::to_string(kSchemaVersion) + " (a newer entente wrote it)"));
+  }
+  return Exec("COMMIT;");
+}
+
+// Version 1 -> 2 (docs/formats/run_store.md, "Migration"): the runs table is rebuilt with a
+// CHECK on kind and the new summary column (SQLite's ALTER TABLE cannot add a CHECK), by the
+// procedure of https://sqlite.org/lang_altertable.html section 7; sensitivity_results is added.
+// Runs inside PrepareSchema's transaction, with foreign keys off.
+Status RunStore::Migrate1To2() {
+  const std::string sql =
+      std::string("CREATE TABLE runs_v2 (") + kRunsColumns +
+      ");\n"
+      "INSERT INTO runs_v2 (id, kind, scenario_path, scenario_hash, scenario_text, title, "
+      "options, version, run_seed, samples, status, created, finished, command_line) "
+      "SELECT id, kind, scenario_path, scenario_hash, scenario_text, title, options, version, "
+      "run_seed, samples, status, created, finished, command_line FROM runs;\n"
+      "DROP TABLE runs;\n"
+      "ALTER TABLE runs_v2 RENAME TO runs;\n" +
+      kOtherTables + "UPDATE meta SET value = '2' WHERE key = 'schema_version';\n";
+  if (Status s = Exec(sql); !s.ok()) {
+    return Status::IOError(path_ + ": cannot migrate the run store from schema version 1 to 2 (" +
+                           s.message() + ")");
+  }
+  Statement check(db_, "PRAGMA foreign_key_check");
+  if (!check.ok() || check.Step() != SQLITE_DONE) {
+    return Status::IOError(path_ +
+                           ": cannot migrate the run store from schema version 1 to 2: its "
+                           "rows break a foreign key (PRAGMA foreign_key_check)");
+  }
+  return Status::Ok();
 }
 
 RunStore::~RunStore() { sqlite3_close(db_); }
@@ -263,21 +298,29 @@ Status RunStore::Error(const std::string& what) const {
 
 Result<std::int64_t> RunStore::CreateRun(const Scenario& scenario, const SweepOptions& options,
                                          const std::string& command_line) {
+  return InsertRun("sweep", scenario, SweepOptionsToJson(options), options.seed, options.samples,
+                   command_line);
+}
+
+Result<std::int64_t> RunStore::InsertRun(const std::string& kind, const Scenario& scenario,
+                                         const std::string& options_json, std::uint64_t seed,
+                                         std::uint64_t samples, const std::string& command_line) {
   Statement st(db_,
                "INSERT INTO runs(kind, scenario_path, scenario_hash, scenario_text, title, "
                "options, version, run_seed, samples, status, created, command_line) "
-               "VALUES ('sweep', ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)");
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)");
   if (!st.ok()) return Error("cannot record the run");
-  st.Bind(1, scenario.path);
-  st.Bind(2, ScenarioHash(scenario));
-  st.Bind(3, scenario.text);
-  st.Bind(4, scenario.meta.title);
-  st.Bind(5, SweepOptionsToJson(options));
-  st.Bind(6, std::string(ENTENTE_VERSION));
-  st.Bind(7, std::to_string(options.seed));
-  st.Bind(8, static_cast<std::int64_t>(options.samples));
-  st.Bind(9, NowUtc());
-  st.Bind(10, command_line);
+  st.Bind(1, kind);
+  st.Bind(2, scenario.path);
+  st.Bind(3, ScenarioHash(scenario));
+  st.Bind(4, scenario.text);
+  st.Bind(5, scenario.meta.title);
+  st.Bind(6, options_json);
+  st.Bind(7, std::string(ENTENTE_VERSION));
+  st.Bind(8, std::to_string(seed));
+  st.Bind(9, static_cast<std::int64_t>(samples));
+  st.Bind(10, NowUtc());
+  st.Bind(11, command_line);
   if (st.Step() != SQLITE_DONE) return Error("cannot record the run");
   return sqlite3_last_insert_rowid(db_);
 }
@@ -346,7 +389,9 @@ namespace {
 constexpr char kRunColumns[] =
     "SELECT id, kind, scenario_path, scenario_hash, scenario_text, title, options, version, "
     "run_seed, samples, status, created, COALESCE(finished, ''), command_line, "
-    "(SELECT COUNT(*) FROM replications r WHERE r.run = runs.id) FROM runs";
+    "(SELECT COUNT(*) FROM replications r WHERE r.run = runs.id), "
+    "(SELECT COUNT(*) FROM sensitivity_results s WHERE s.run = runs.id), "
+    "COALESCE(summary, '') FROM runs";
 
 StoredRun ReadRun(Statement& st) {
   StoredRun r;
@@ -365,6 +410,8 @@ StoredRun ReadRun(Statement& st) {
   r.finished = st.Text(12);
   r.command_line = st.Text(13);
   r.done = static_cast<std::uint64_t>(st.Int(14));
+  r.result_rows = static_cast<std::uint64_t>(st.Int(15));
+  r.summary_json = st.Text(16);
   return r;
 }
 
@@ -456,61 +503,107 @@ Result<std::vector<ReplicationResult>> RunStore::LoadResults(std::int64_t run,
   return out;
 }
 
+ExportOrder ExportOrderOf(const Scenario& scenario) {
+  ExportOrder order;
+  for (const Issue& i : scenario.issues) order.issues.push_back(i.id);
+  return order;
+}
+
 namespace {
 
 constexpr char kExportQuery[] =
-    "SELECT r.idx, p.seed, r.model, r.preset, r.issue, r.forecast, r.stop FROM results r "
-    "JOIN replications p ON p.run = r.run AND p.idx = r.idx WHERE r.run = ? "
+    "SELECT r.idx, p.seed, r.model, r.preset, r.issue, r.forecast, r.stop, r.model_no "
+    "FROM results r JOIN replications p ON p.run = r.run AND p.idx = r.idx WHERE r.run = ? "
     "ORDER BY r.idx, r.model_no, r.issue";
+
+struct ExportedResult {
+  std::int64_t idx = 0;
+  std::string seed, model, preset, issue;
+  double forecast = 0.0;
+  std::string stop;
+  std::int64_t model_no = 0;
+  std::size_t issue_no = 0;  // position in ExportOrder::issues (its size when absent)
+};
 
 }  // namespace
 
-Result<std::string> RunStore::ExportCsv(std::int64_t run) {
-  if (Result<StoredRun> r = GetRun(run); !r.ok()) return r.status();
+// The sweep's rows: by replication, model, then issue in the scenario's order (issues the order
+// does not name, from a damaged or foreign store, come last, by id as SQLite sorted them).
+Result<std::string> RunStore::ExportSweep(std::int64_t run, const ExportOrder& order, bool json) {
   Statement st(db_, kExportQuery);
   if (!st.ok()) return Error("cannot export run " + std::to_string(run));
   st.Bind(1, run);
-  std::string out = "run,replication,seed,model,preset,issue,forecast,stop\n";
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < order.issues.size(); ++i) position.emplace(order.issues[i], i);
+  std::vector<ExportedResult> rows;
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    const double f = st.Double(5);
-    out +=
-        fmt::format("{},{},{},{},{},{},{},{}\n", run, st.Int(0), st.Text(1),
-                    io::CsvQuote(st.Text(2)), io::CsvQuote(st.Text(3)), io::CsvQuote(st.Text(4)),
-                    std::isnan(f) ? std::string() : fmt::format("{}", f), io::CsvQuote(st.Text(6)));
+    ExportedResult r;
+    r.idx = st.Int(0);
+    r.seed = st.Text(1);
+    r.model = st.Text(2);
+    r.preset = st.Text(3);
+    r.issue = st.Text(4);
+    r.forecast = st.Double(5);
+    r.stop = st.Text(6);
+    r.model_no = st.Int(7);
+    const auto at = position.find(r.issue);
+    r.issue_no = at == position.end() ? order.issues.size() : at->second;
+    rows.push_back(std::move(r));
   }
   if (rc != SQLITE_DONE) return Error("cannot export run " + std::to_string(run));
+  std::stable_sort(rows.begin(), rows.end(), [](const ExportedResult& a, const ExportedResult& b) {
+    if (a.idx != b.idx) return a.idx < b.idx;
+    if (a.model_no != b.model_no) return a.model_no < b.model_no;
+    return a.issue_no < b.issue_no;
+  });
+  if (json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const ExportedResult& r : rows) {
+      out.push_back({{"run", run},
+                     {"replication", r.idx},
+                     {"seed", r.seed},
+                     {"model", r.model},
+                     {"preset", r.preset},
+                     {"issue", r.issue},
+                     {"forecast", std::isnan(r.forecast) ? nlohmann::ordered_json()
+                                                         : nlohmann::ordered_json(r.forecast)},
+                     {"stop", r.stop}});
+    }
+    return out.dump(2) + "\n";
+  }
+  std::string out = "run,replication,seed,model,preset,issue,forecast,stop\n";
+  for (const ExportedResult& r : rows) {
+    out += fmt::format("{},{},{},{},{},{},{},{}\n", run, r.idx, r.seed, io::CsvQuote(r.model),
+                       io::CsvQuote(r.preset), io::CsvQuote(r.issue),
+                       std::isnan(r.forecast) ? std::string() : fmt::format("{}", r.forecast),
+                       io::CsvQuote(r.stop));
+  }
   return out;
 }
 
-Result<std::string> RunStore::ExportJson(std::int64_t run) {
-  if (Result<StoredRun> r = GetRun(run); !r.ok()) return r.status();
-  Statement st(db_, kExportQuery);
-  if (!st.ok()) return Error("cannot export run " + std::to_string(run));
-  st.Bind(1, run);
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  int rc;
-  while ((rc = st.Step()) == SQLITE_ROW) {
-    const double f = st.Double(5);
-    rows.push_back(
-        {{"run", run},
-         {"replication", st.Int(0)},
-         {"seed", st.Text(1)},
-         {"model", st.Text(2)},
-         {"preset", st.Text(3)},
-         {"issue", st.Text(4)},
-         {"forecast", std::isnan(f) ? nlohmann::ordered_json() : nlohmann::ordered_json(f)},
-         {"stop", st.Text(6)}});
-  }
-  if (rc != SQLITE_DONE) return Error("cannot export run " + std::to_string(run));
-  return rows.dump(2) + "\n";
+Result<std::string> RunStore::ExportCsv(std::int64_t run, const ExportOrder& order) {
+  Result<StoredRun> r = GetRun(run);
+  if (!r.ok()) return r.status();
+  if (r->kind == "sensitivity") return ExportSensitivity(run, /*json=*/false);
+  return ExportSweep(run, order, /*json=*/false);
+}
+
+Result<std::string> RunStore::ExportJson(std::int64_t run, const ExportOrder& order) {
+  Result<StoredRun> r = GetRun(run);
+  if (!r.ok()) return r.status();
+  if (r->kind == "sensitivity") return ExportSensitivity(run, /*json=*/true);
+  return ExportSweep(run, order, /*json=*/true);
 }
 
 Result<std::string> RunStore::IntegrityCheck() {
   Statement st(db_, "PRAGMA integrity_check");
   if (!st.ok()) return Error("cannot check integrity");
   std::string out;
-  while (st.Step() == SQLITE_ROW) out += (out.empty() ? "" : "\n") + st.Text(0);
+  while (st.Step() == SQLITE_ROW) {
+    if (!out.empty()) out += '\n';
+    out += st.Text(0);
+  }
   return out;
 }
 

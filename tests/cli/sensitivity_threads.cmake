@@ -4,7 +4,7 @@
 foreach(threads 1 3)
   execute_process(
     COMMAND "${ENTENTE}" sensitivity "${SCENARIO}" --samples 12 --bootstrap 10 --seed 5
-            -j ${threads} -f json -o "${OUT}/sensitivity_j${threads}.json"
+            -j ${threads} --no-store -f json -o "${OUT}/sensitivity_j${threads}.json"
     RESULT_VARIABLE code ERROR_VARIABLE err)
   if(NOT code EQUAL 0)
     message(FATAL_ERROR "entente sensitivity -j ${threads} exited ${code}: ${err}")

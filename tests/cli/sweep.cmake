@@ -51,12 +51,13 @@ add_test(NAME cli.runs.list_show_export
          COMMAND bash -c "set -e
            rm -f '${SWEEP_OUT}/runs2.db'*
            '$<TARGET_FILE:entente>' sweep ${UNCERTAIN} -N 12 -m compromise --store '${SWEEP_OUT}/runs2.db' -q > /dev/null
-           '$<TARGET_FILE:entente>' runs list --store '${SWEEP_OUT}/runs2.db' | grep -q '   1  complete'
+           '$<TARGET_FILE:entente>' runs list --store '${SWEEP_OUT}/runs2.db' | grep -q '   1  sweep        complete'
            '$<TARGET_FILE:entente>' runs list --store '${SWEEP_OUT}/runs2.db' --format csv | grep -q '^1,sweep,complete,'
            '$<TARGET_FILE:entente>' runs show 1 --store '${SWEEP_OUT}/runs2.db' | grep -q 'replications: 12 of 12 stored'
            '$<TARGET_FILE:entente>' runs show 1 --store '${SWEEP_OUT}/runs2.db' | grep -q 'Monte Carlo sweep: 12 replications'
            '$<TARGET_FILE:entente>' runs show 1 --store '${SWEEP_OUT}/runs2.db' --format json | grep -q '\"summary\"'
            test \"$('$<TARGET_FILE:entente>' runs export 1 --store '${SWEEP_OUT}/runs2.db' | wc -l)\" = 25
+           test \"$('$<TARGET_FILE:entente>' runs export 1 --store '${SWEEP_OUT}/runs2.db' | sed -n 2,3p | cut -d, -f6 | tr '\\n' ' ')\" = 'timing budget '
            '$<TARGET_FILE:entente>' runs export 1 --store '${SWEEP_OUT}/runs2.db' --format json | grep -q '\"replication\": 11'
            ! '$<TARGET_FILE:entente>' runs show 2 --store '${SWEEP_OUT}/runs2.db' 2> /dev/null"
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
