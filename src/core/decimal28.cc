@@ -170,6 +170,26 @@ void Decimal28::Round() {
   exponent_ += k;
 }
 
+Decimal28 Decimal28::ExactSum(const Decimal28& a, const Decimal28& b) {
+  Decimal28 out;
+  const long e = std::min(a.exponent_, b.exponent_);
+  Decimal28Int x, y;
+  mpz_set(x.get(), a.coefficient_);
+  mpz_set(y.get(), b.coefficient_);
+  Decimal28Shift(x.get(), a.exponent_ - e);
+  Decimal28Shift(y.get(), b.exponent_ - e);
+  mpz_add(out.coefficient_, x.get(), y.get());
+  out.exponent_ = e;
+  return out;
+}
+
+Decimal28 Decimal28::ExactProduct(const Decimal28& a, const Decimal28& b) {
+  Decimal28 out;
+  mpz_mul(out.coefficient_, a.coefficient_, b.coefficient_);
+  out.exponent_ = a.exponent_ + b.exponent_;
+  return out;
+}
+
 Decimal28 operator+(const Decimal28& a, const Decimal28& b) {
   Decimal28 out;
   const long e = std::min(a.exponent_, b.exponent_);
@@ -243,6 +263,23 @@ Decimal28 Decimal28::Abs() const {
 }
 
 std::strong_ordering operator<=>(const Decimal28& a, const Decimal28& b) {
+  // Fast paths (the exchange model sorts thousands of gains): signs, equal exponents, and
+  // magnitudes whose digit counts put them two or more decades apart.
+  const int sa = mpz_sgn(a.coefficient_), sb = mpz_sgn(b.coefficient_);
+  if (sa != sb) return sa < sb ? std::strong_ordering::less : std::strong_ordering::greater;
+  if (sa == 0) return std::strong_ordering::equal;
+  if (a.exponent_ == b.exponent_) {
+    const int c = mpz_cmp(a.coefficient_, b.coefficient_);
+    return c < 0 ? std::strong_ordering::less
+                 : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
+  }
+  // mpz_sizeinbase is exact or one too large, so the adjusted exponents are within one.
+  const long adj_a = a.exponent_ + static_cast<long>(mpz_sizeinbase(a.coefficient_, 10));
+  const long adj_b = b.exponent_ + static_cast<long>(mpz_sizeinbase(b.coefficient_, 10));
+  if (adj_a >= adj_b + 2)
+    return sa > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
+  if (adj_b >= adj_a + 2)
+    return sa > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
   const long e = std::min(a.exponent_, b.exponent_);
   Decimal28Int x, y;
   mpz_set(x.get(), a.coefficient_);

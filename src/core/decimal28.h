@@ -57,6 +57,9 @@ class Decimal28 {
   friend Decimal28 operator*(const Decimal28& a, const Decimal28& b);
   // REQUIRES: !b.IsZero() (Python raises DivisionByZero / DivisionUndefined).
   friend Decimal28 operator/(const Decimal28& a, const Decimal28& b);
+  // The exact sum and product, not rounded (any number of digits): for exact comparisons.
+  static Decimal28 ExactSum(const Decimal28& a, const Decimal28& b);
+  static Decimal28 ExactProduct(const Decimal28& a, const Decimal28& b);
   Decimal28 operator-() const;  // exact, like Python's unary minus under the default context
   Decimal28 Abs() const;        // exact
 

@@ -160,6 +160,16 @@ TEST(Decimal28Test, ComparesExactly) {
   EXPECT_EQ((-Dec("2.50")).ToString(), "-2.50");
 }
 
+TEST(Decimal28Test, ExactOperationsDoNotRound) {
+  const Decimal28 third = Dec("1") / Dec("3");  // 0.333…3 (28 threes)
+  EXPECT_EQ(Decimal28::ExactProduct(third, Dec("3")).ToString(), "0.9999999999999999999999999999");
+  EXPECT_EQ(Decimal28::ExactSum(Dec("70"), Dec("4E-30")).ToString(),
+            "70.000000000000000000000000000004");
+  EXPECT_LT(Dec("1E+5"), Dec("123456"));
+  EXPECT_GT(Dec("-1E+5"), Dec("-123456"));
+  EXPECT_LT(Dec("99.9"), Dec("100.0"));
+}
+
 TEST(Decimal28Test, ToDoubleIsNearest) {
   EXPECT_EQ(Dec("0.1").ToDouble(), 0.1);
   EXPECT_EQ(Dec("70.00000000000000000000000001").ToDouble(), 70.0);
