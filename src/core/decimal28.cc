@@ -24,22 +24,41 @@ class Decimal28Int {
   mpz_t v_;
 };
 
+// 10^k for 0 <= k < kDecimal28Powers, computed once (thread-safe static initialisation) and
+// never freed; the arithmetic needs such powers in every rounding.
+constexpr long kDecimal28Powers = 160;
+struct Decimal28PowerTable {
+  Decimal28PowerTable() {
+    for (long k = 0; k < kDecimal28Powers; ++k) {
+      mpz_init(p[k]);
+      mpz_ui_pow_ui(p[k], 10, static_cast<unsigned long>(k));
+    }
+  }
+  mpz_t p[kDecimal28Powers];
+};
+
+// 10^k (k >= 0): from the table, or computed into `scratch` beyond it.
+mpz_srcptr Decimal28Pow10(long k, mpz_ptr scratch) {
+  static const Decimal28PowerTable* table = new Decimal28PowerTable();  // never freed
+  if (k < kDecimal28Powers) return table->p[k];
+  mpz_ui_pow_ui(scratch, 10, static_cast<unsigned long>(k));
+  return scratch;
+}
+
 // Number of decimal digits of |x|; 1 for 0 (Python's len(coefficient string)).
 long Decimal28Digits(mpz_srcptr x) {
   if (mpz_sgn(x) == 0) return 1;
   long n = static_cast<long>(mpz_sizeinbase(x, 10));  // exact or one too many
-  Decimal28Int p;
-  mpz_ui_pow_ui(p.get(), 10, static_cast<unsigned long>(n - 1));
-  if (mpz_cmpabs(x, p.get()) < 0) --n;
+  Decimal28Int scratch;
+  if (mpz_cmpabs(x, Decimal28Pow10(n - 1, scratch.get())) < 0) --n;
   return n;
 }
 
 // x ·= 10^k, k >= 0.
 void Decimal28Shift(mpz_ptr x, long k) {
   if (k <= 0) return;
-  Decimal28Int p;
-  mpz_ui_pow_ui(p.get(), 10, static_cast<unsigned long>(k));
-  mpz_mul(x, x, p.get());
+  Decimal28Int scratch;
+  mpz_mul(x, x, Decimal28Pow10(k, scratch.get()));
 }
 
 }  // namespace
@@ -153,13 +172,13 @@ void Decimal28::Round() {
   if (n <= kPrecision) return;
   long k = n - kPrecision;
   const int sign = mpz_sgn(coefficient_);
-  Decimal28Int q, r, p, half;
+  Decimal28Int q, r, scratch;
   mpz_abs(q.get(), coefficient_);
-  mpz_ui_pow_ui(p.get(), 10, static_cast<unsigned long>(k));
-  mpz_tdiv_qr(q.get(), r.get(), q.get(), p.get());
+  mpz_srcptr p = Decimal28Pow10(k, scratch.get());
+  mpz_tdiv_qr(q.get(), r.get(), q.get(), p);
   // Half even: up when the dropped part exceeds half a unit, or equals it and q is odd.
-  mpz_mul_2exp(half.get(), r.get(), 1);  // 2r compared with 10^k
-  const int c = mpz_cmp(half.get(), p.get());
+  mpz_mul_2exp(r.get(), r.get(), 1);  // 2r compared with 10^k
+  const int c = mpz_cmp(r.get(), p);
   if (c > 0 || (c == 0 && mpz_odd_p(q.get()))) mpz_add_ui(q.get(), q.get(), 1);
   if (Decimal28Digits(q.get()) > kPrecision) {  // 99…9 rounded up to 10^28
     mpz_tdiv_q_ui(q.get(), q.get(), 10);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -272,7 +272,8 @@ INSTANTIATE_TEST_SUITE_P(Vectors, ExchangeGolden,
 // reference's order of operations. Every realised exchange agrees to 1e-9 up to (round, seq),
 // where the first "adjusted mean exactly at the target" case that the known operation orders do
 // not explain sends the run elsewhere (0 = all 10 rounds); outcomes of all 10 rounds are within
-// 0.5 where `within_half` says so (the issue's target), and reported otherwise.
+// 0.5 where `within_half` says so (the issue's target), and printed for every case. One test per
+// case, so that ctest (one process per test) runs each case once.
 struct DecimalCase {
   std::string name;
   int exact_round;
@@ -284,16 +285,12 @@ std::ostream& operator<<(std::ostream& os, const DecimalCase& c) { return os << 
 
 class ExchangeDecimalGolden : public ::testing::TestWithParam<DecimalCase> {
  protected:
-  // One run per case for the whole suite (cop21 takes a fraction of a second in decimals).
-  static const ExchangeResult& Run(const std::string& name) {
-    static std::map<std::string, ExchangeResult> cache;
-    auto it = cache.find(name);
-    if (it != cache.end()) return it->second;
+  static ExchangeResult Run(const std::string& name) {
     ExchangeOptions opt;
     opt.arithmetic = ExchangeArithmetic::kDecimal28;
     Result<ExchangeResult> r = RunExchange(testing::LoadExchangeVectorScenario(name), opt);
     EXPECT_TRUE(r.ok()) << r.status().message();
-    return cache.emplace(name, r.ok() ? std::move(r.value()) : ExchangeResult{}).first->second;
+    return r.ok() ? std::move(r.value()) : ExchangeResult{};
   }
   bool Exact(int round, int seq) const {
     const DecimalCase& c = GetParam();
@@ -302,8 +299,8 @@ class ExchangeDecimalGolden : public ::testing::TestWithParam<DecimalCase> {
   }
 };
 
-TEST_P(ExchangeDecimalGolden, RealisedExchangesAndOutcomes) {
-  const ExchangeResult& r = Run(GetParam().name);
+TEST_P(ExchangeDecimalGolden, ExactUntilDivergenceAndWithinHalfAPoint) {
+  const ExchangeResult r = Run(GetParam().name);
   ASSERT_EQ(r.rounds.size(), 10u);
   const std::string dir = testing::ExchangeVectorDir(GetParam().name);
   const auto rows = ReadCsvRows(dir + "/exchanges.csv");
@@ -327,14 +324,9 @@ TEST_P(ExchangeDecimalGolden, RealisedExchangesAndOutcomes) {
     EXPECT_NEAR(Num(row, "outcome_start"), r.rounds[round - 1].outcome_start[d], kExact);
     EXPECT_NEAR(Num(row, "outcome_voting"), r.rounds[round - 1].outcome_voting[d], kExact);
   }
-}
-
-TEST_P(ExchangeDecimalGolden, OutcomesWithinHalfAPoint) {
-  const ExchangeResult& r = Run(GetParam().name);
-  ASSERT_EQ(r.rounds.size(), 10u);
+  // Every round within 0.5 of the reference (issue 3's target), asserted where it holds.
   std::vector<double> worst(r.rounds.size() + 1, 0.0);
-  for (const CsvRow& row :
-       ReadCsvRows(testing::ExchangeVectorDir(GetParam().name) + "/outcomes.csv")) {
+  for (const CsvRow& row : ReadCsvRows(dir + "/outcomes.csv")) {
     const int round = std::stoi(row.at("round"));
     const int d = IssueIndex(r, row.at("issue"));
     ASSERT_GE(d, 0);
@@ -342,14 +334,12 @@ TEST_P(ExchangeDecimalGolden, OutcomesWithinHalfAPoint) {
                                                     r.rounds[round - 1].outcome_voting[d]));
   }
   std::string report;
-  for (std::size_t k = 1; k < worst.size(); ++k)
-    report += (k == 1 ? "" : " ") + std::to_string(worst[k]).substr(0, 6);
-  if (!GetParam().within_half) {
-    GTEST_SKIP() << GetParam().name
-                 << " (decimal28): largest |outcome difference| per round: " << report
-                 << " (target 0.5 not met; see docs/models/exchange.md)";
-  }
-  for (std::size_t k = 1; k < worst.size(); ++k) EXPECT_LE(worst[k], 0.5) << "round " << k;
+  for (std::size_t rr = 1; rr < worst.size(); ++rr)
+    report += (rr == 1 ? "" : " ") + std::to_string(worst[rr]).substr(0, 6);
+  std::cout << GetParam().name << " (decimal28): largest |outcome difference| per round: " << report
+            << "\n";
+  if (GetParam().within_half)
+    for (std::size_t rr = 1; rr < worst.size(); ++rr) EXPECT_LE(worst[rr], 0.5) << "round " << rr;
 }
 
 INSTANTIATE_TEST_SUITE_P(Vectors, ExchangeDecimalGolden,

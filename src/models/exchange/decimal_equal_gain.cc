@@ -86,26 +86,29 @@ bool DecCheckValid(const DecCandidate& c) {
   return c.gain >= DecConst(2) && DecSideValid(c.a) && DecSideValid(c.b);
 }
 
+// The saliences, capabilities, weights and weight sums of a candidate's pair: references into
+// the table (no copies: each Decimal28 copy allocates), plus the movers' distances.
 struct DecPair {
-  Dec sAp, sAq, sBp, sBq, cAq, cBp, wAq, wBp, Dp, Dq, distA, distB;
+  const Dec &sAp, &sAq, &sBp, &sBq, &cAq, &cBp, &wAq, &wBp, &Dp, &Dq;
+  Dec distA, distB;
   bool usable;
 };
 
 DecPair DecWeightsOf(const DecContext& ctx, const DecCandidate& c) {
   const DecTable& t = *ctx.t;
-  DecPair pw;
-  pw.sAp = t.s[c.p][c.a.actor];
-  pw.sAq = t.s[c.q][c.a.actor];
-  pw.sBp = t.s[c.p][c.b.actor];
-  pw.sBq = t.s[c.q][c.b.actor];
-  pw.cAq = t.c[c.q][c.a.actor];
-  pw.cBp = t.c[c.p][c.b.actor];
-  pw.wAq = t.w[c.q][c.a.actor];
-  pw.wBp = t.w[c.p][c.b.actor];
-  pw.Dp = t.den[c.p];
-  pw.Dq = t.den[c.q];
-  pw.distA = (c.a.target - c.a.x).Abs();
-  pw.distB = (c.b.target - c.b.x).Abs();
+  DecPair pw{t.s[c.p][c.a.actor],
+             t.s[c.q][c.a.actor],
+             t.s[c.p][c.b.actor],
+             t.s[c.q][c.b.actor],
+             t.c[c.q][c.a.actor],
+             t.c[c.p][c.b.actor],
+             t.w[c.q][c.a.actor],
+             t.w[c.p][c.b.actor],
+             t.den[c.p],
+             t.den[c.q],
+             (c.a.target - c.a.x).Abs(),
+             (c.b.target - c.b.x).Abs(),
+             false};
   pw.usable = pw.wAq > DecConst(0) && pw.wBp > DecConst(0) && pw.Dp > DecConst(0) &&
               pw.Dq > DecConst(0) && pw.sAq + pw.sBq > DecConst(0) && pw.sAp + pw.sBp > DecConst(0);
   return pw;
