@@ -12,7 +12,7 @@ namespace {
 // Decimal(b)), str(Decimal(float)), str(Decimal(text)). Python is the reference semantics; the
 // test does not run it.
 
-Decimal28 Dec(const char* text) {
+Decimal28 D28(const char* text) {
   auto d = Decimal28::Parse(text);
   EXPECT_TRUE(d.has_value()) << text;
   return d.value_or(Decimal28());
@@ -76,7 +76,7 @@ TEST(Decimal28Test, ArithmeticMatchesPythonDecimal) {
       {"0.5", '/', "0.25", "2"},
   };
   for (const Decimal28OpCase& c : cases) {
-    const Decimal28 a = Dec(c.a), b = Dec(c.b);
+    const Decimal28 a = D28(c.a), b = D28(c.b);
     Decimal28 r;
     switch (c.op) {
       case '+':
@@ -134,15 +134,15 @@ TEST(Decimal28Test, ToStringMatchesPython) {
       {"70.00000000000000000000000000", "70.00000000000000000000000000"},
       {"5", "5"},
   };
-  for (const auto& [text, expected] : cases) EXPECT_EQ(Dec(text).ToString(), expected) << text;
+  for (const auto& [text, expected] : cases) EXPECT_EQ(D28(text).ToString(), expected) << text;
 }
 
 // The reference's position update (dutch_models.md §4.8) with the binary-float constants
 // Decimal(0.1) and Decimal(0.4): x0 + (Decimal(0.1) + Decimal(0.4)·(1 − s))·(y − x0).
 TEST(Decimal28Test, PositionUpdateWithBinaryConstantsMatchesPython) {
-  const Decimal28 s = Dec("0.7");
-  const Decimal28 x0 = Dec("38.46153846153846153846153846");
-  const Decimal28 y = Dec("69.23076923076923076923076923");
+  const Decimal28 s = D28("0.7");
+  const Decimal28 x0 = D28("38.46153846153846153846153846");
+  const Decimal28 y = D28("69.23076923076923076923076923");
   const Decimal28 f = Decimal28::FromDoubleExact(0.1) +
                       Decimal28::FromDoubleExact(0.4) * (Decimal28::FromInt(1) - s);
   EXPECT_EQ(f.ToString(), "0.2200000000000000122124532709");
@@ -150,37 +150,37 @@ TEST(Decimal28Test, PositionUpdateWithBinaryConstantsMatchesPython) {
 }
 
 TEST(Decimal28Test, ComparesExactly) {
-  EXPECT_EQ(Dec("1.50"), Dec("1.5"));
-  EXPECT_LT(Dec("70"), Dec("70.00000000000000000000000001"));
-  EXPECT_GT(Dec("-1E-30"), Dec("-1E-29"));
-  EXPECT_EQ(Dec("0E-26"), Decimal28());
-  EXPECT_TRUE(Dec("0E-26").IsZero());
-  EXPECT_EQ(Dec("-3.5").Sign(), -1);
-  EXPECT_EQ(Dec("-3.5").Abs().ToString(), "3.5");
-  EXPECT_EQ((-Dec("2.50")).ToString(), "-2.50");
+  EXPECT_EQ(D28("1.50"), D28("1.5"));
+  EXPECT_LT(D28("70"), D28("70.00000000000000000000000001"));
+  EXPECT_GT(D28("-1E-30"), D28("-1E-29"));
+  EXPECT_EQ(D28("0E-26"), Decimal28());
+  EXPECT_TRUE(D28("0E-26").IsZero());
+  EXPECT_EQ(D28("-3.5").Sign(), -1);
+  EXPECT_EQ(D28("-3.5").Abs().ToString(), "3.5");
+  EXPECT_EQ((-D28("2.50")).ToString(), "-2.50");
 }
 
 TEST(Decimal28Test, ExactOperationsDoNotRound) {
-  const Decimal28 third = Dec("1") / Dec("3");  // 0.333…3 (28 threes)
-  EXPECT_EQ(Decimal28::ExactProduct(third, Dec("3")).ToString(), "0.9999999999999999999999999999");
-  EXPECT_EQ(Decimal28::ExactSum(Dec("70"), Dec("4E-30")).ToString(),
+  const Decimal28 third = D28("1") / D28("3");  // 0.333…3 (28 threes)
+  EXPECT_EQ(Decimal28::ExactProduct(third, D28("3")).ToString(), "0.9999999999999999999999999999");
+  EXPECT_EQ(Decimal28::ExactSum(D28("70"), D28("4E-30")).ToString(),
             "70.000000000000000000000000000004");
-  EXPECT_LT(Dec("1E+5"), Dec("123456"));
-  EXPECT_GT(Dec("-1E+5"), Dec("-123456"));
-  EXPECT_LT(Dec("99.9"), Dec("100.0"));
+  EXPECT_LT(D28("1E+5"), D28("123456"));
+  EXPECT_GT(D28("-1E+5"), D28("-123456"));
+  EXPECT_LT(D28("99.9"), D28("100.0"));
 }
 
 TEST(Decimal28Test, ToDoubleIsNearest) {
-  EXPECT_EQ(Dec("0.1").ToDouble(), 0.1);
-  EXPECT_EQ(Dec("70.00000000000000000000000001").ToDouble(), 70.0);
-  EXPECT_EQ(Dec("-1.5E-7").ToDouble(), -1.5e-7);
+  EXPECT_EQ(D28("0.1").ToDouble(), 0.1);
+  EXPECT_EQ(D28("70.00000000000000000000000001").ToDouble(), 70.0);
+  EXPECT_EQ(D28("-1.5E-7").ToDouble(), -1.5e-7);
 }
 
 TEST(Decimal28Test, ParseRejectsMalformedText) {
   for (const char* bad : {"", "-", ".", "1e", "1e+", "1.2.3", "abc", "NaN", "Infinity"})
     EXPECT_FALSE(Decimal28::Parse(bad).has_value()) << bad;
-  EXPECT_EQ(Dec(".5").ToString(), "0.5");
-  EXPECT_EQ(Dec("5.").ToString(), "5");
+  EXPECT_EQ(D28(".5").ToString(), "0.5");
+  EXPECT_EQ(D28("5.").ToString(), "5");
 }
 
 }  // namespace
