@@ -29,6 +29,8 @@ Options select alternatives:
   cons        capped move's ratio / partner's move through the same helpers as the EG solve
   cv1, revy   capped move from the outcome gap |T - O0|; y set to the solved position
   fo          sums over actors in input.csv row order instead of the #A order
+  asym        at 28-digit equality after the mover's own earlier move, cap upward moves only
+              (fits copenhagen r1 s30 and r5 candidate 129, breaks copenhagen r1 s39)
   ratulp=N    the window of the exact-rational rule, in units of 1e-26 (0: exact equality only)
   TRACE=1     prints every overshoot test where |O0 - T| < 1e-18 (RAT: the exact residual)
   FORCE_EQ=r:c,...   experiments: treat candidate c of round r as exactly at the target
@@ -256,7 +258,10 @@ def cap_overshoot(ctx, pw, c):
             between = (d0 <= 0 and d1 > 0) or (d0 >= 0 and d1 < 0)
         elif 'rat' in OPT:
             d1 = o1 - t
-            if abs(o0 - t) <= D(VAR.get('ratulp', 0)) * D('1e-26'):
+            if 'asym' in OPT and o0 == t and sd.x != sd.round_start:
+                d0 = D(0)
+                if os.environ.get('TRACE'): print('ASYM', ctx['rnd'], c.index, which, 'up' if d1 > 0 else 'down')
+            elif abs(o0 - t) <= D(VAR.get('ratulp', 0)) * D('1e-26'):
                 from fractions import Fraction as F
                 T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
                 upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
@@ -273,6 +278,8 @@ def cap_overshoot(ctx, pw, c):
             else:
                 d0 = o0 - t
             between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+            if 'asym' in OPT and o0 == t and sd.x != sd.round_start:
+                between = d1 > 0
         elif 'inx' in OPT:
             d0 = o0 - t; d1 = o1 - t
             between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0) or (d0 == 0 and o0_inexact)
