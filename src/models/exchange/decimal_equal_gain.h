@@ -9,8 +9,9 @@
 // are the arithmetic and the operation order:
 //   normalisation x = (100/(hi − lo))·(raw − lo); an outcome shift is move·s·c/D (left to
 //   right); the rate dq = dp·((s_Ap + s_Bp)/(s_Aq + s_Bq)); position update with the binary
-//   constants Decimal(0.1), Decimal(0.4); overshoot tests on the 28-digit adjusted mean, and
-//   within one unit of its 28th digit of the target by the sign of the exact value.
+//   constants Decimal(0.1), Decimal(0.4); overshoot tests on the 28-digit adjusted mean, and,
+//   where it is within 1e-26 of the target (one unit of the 28th digit for values in [10, 100)),
+//   by the sign of the exact value Σ w·x − T·D.
 // Inputs are read as the decimals they were written as (the shortest text of each double).
 //
 // Thread-safety: reentrant.
