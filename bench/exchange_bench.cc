@@ -25,7 +25,9 @@ entente::Scenario LoadCop21() {
   return s.ok() ? std::move(s.value()) : entente::Scenario{};
 }
 
-void BM_ExchangeCop21(benchmark::State& state, entente::ExchangeVariant variant) {
+void BM_ExchangeCop21(
+    benchmark::State& state, entente::ExchangeVariant variant,
+    entente::ExchangeArithmetic arithmetic = entente::ExchangeArithmetic::kDouble) {
   const entente::Scenario scenario = LoadCop21();
   if (scenario.actors.empty()) {
     state.SkipWithError("cannot read shared/data/stokman_decide/cop21_head.tsv");
@@ -33,6 +35,7 @@ void BM_ExchangeCop21(benchmark::State& state, entente::ExchangeVariant variant)
   }
   entente::ExchangeOptions options;
   options.variant = variant;
+  options.arithmetic = arithmetic;
   options.rounds = 10;
   std::size_t exchanges = 0;
   for (auto _ : state) {
@@ -53,6 +56,10 @@ BENCHMARK_CAPTURE(BM_ExchangeCop21, equal_gain, entente::ExchangeVariant::kEqual
 BENCHMARK_CAPTURE(BM_ExchangeCop21, randomized, entente::ExchangeVariant::kRandomized)
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ExchangeCop21, random_rate, entente::ExchangeVariant::kRandomRate)
+    ->Unit(benchmark::kMillisecond);
+// The reference-compatibility arithmetic (docs/models/exchange.md): Python's 28-digit decimal.
+BENCHMARK_CAPTURE(BM_ExchangeCop21, equal_gain_decimal28, entente::ExchangeVariant::kEqualGain,
+                  entente::ExchangeArithmetic::kDecimal28)
     ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -11,6 +11,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libsqlite3-dev sqlite3 python3
+  libgmp-dev  # exact decimal coefficients (src/core/decimal28.h)
   chromium  # the browser test of `entente report` (tests/browser/)
   libopenmpi-dev openmpi-bin
   pybind11-dev python3-dev python3-numpy python3-pandas python3-pytest

@@ -35,6 +35,13 @@ enum class ExchangeVariant {
 
 const char* ExchangeVariantName(ExchangeVariant variant);  // "equal-gain", ...
 
+// The arithmetic of the Equal Gain computation (docs/models/exchange.md).
+enum class ExchangeArithmetic {
+  kDouble,     // binary64: fast; the default
+  kDecimal28,  // reference compatibility: Python's 28-digit decimal (round half even) in the
+               // reference implementation's order of operations; Equal Gain only
+};
+
 struct RealisedExchange;
 
 struct ExchangeOptions {
@@ -43,8 +50,10 @@ struct ExchangeOptions {
   double p = 0.5;             // REX randomisation strength in [0, 1]; 0 reproduces Equal Gain
   std::uint64_t seed = 0;     // seeds the generator of the randomized variants
   double fixed_weight = 0.1;  // fw of the position update x' = x0 + (fw + sw·(1−s))·(y − x0)
-  double salience_weight = 0.4;    // sw of the same update (§4.8)
-  bool record_candidates = false;  // keep round 1's candidate list in the result (for tests)
+  double salience_weight = 0.4;                                 // sw of the same update (§4.8)
+  ExchangeArithmetic arithmetic = ExchangeArithmetic::kDouble;  // param `arithmetic`
+  bool record_candidates = false;  // keep round 1's candidate list in the result (for tests;
+                                   // double arithmetic only)
   // Chooses among candidates whose gains tie (differ by less than 1e-12, the reference's
   // near-tie bound) at the head of the ranking; gets them in ranking order (round and seq set
   // to where the chosen one would execute) and returns the index of the one to execute. Unset = the

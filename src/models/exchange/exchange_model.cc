@@ -6,6 +6,7 @@
 #include <string>
 
 #include "entente/statistics.h"
+#include "models/exchange/decimal_equal_gain.h"
 #include "models/exchange/exchange_round.h"
 
 namespace entente {
@@ -31,6 +32,9 @@ Status ExchangeOptions::Validate() const {
   if (!(fixed_weight >= 0.0 && salience_weight >= 0.0 && fixed_weight + salience_weight <= 1.0))
     return Status::InvalidArgument(
         "exchange: fixed_weight and salience_weight must be >= 0 with a sum <= 1");
+  if (arithmetic == ExchangeArithmetic::kDecimal28 && variant != ExchangeVariant::kEqualGain)
+    return Status::InvalidArgument(
+        "exchange: arithmetic 'decimal28' is available for the equal-gain preset only");
   return Status::Ok();
 }
 
@@ -65,6 +69,7 @@ void FillModelRun(const exchange::Table& t, const std::vector<Grid>& starts,
                   {"seed", std::to_string(opt.seed)},
                   {"fixed_weight", std::to_string(opt.fixed_weight)},
                   {"salience_weight", std::to_string(opt.salience_weight)}};
+  if (opt.arithmetic == ExchangeArithmetic::kDecimal28) run->options["arithmetic"] = "decimal28";
   for (int d = 0; d < t.issues(); ++d) {
     IssueResult ir;
     ir.issue_id = t.issue_ids[d];
@@ -156,13 +161,27 @@ Result<ExchangeOptions> ExchangeOptionsFrom(const RunOptions& options) {
   opt.seed = options.seed;
   opt.cancel = options.cancel;
   for (const auto& [key, value] : options.params) {
+    if (key == "arithmetic") {
+      if (value == "double") {
+        opt.arithmetic = ExchangeArithmetic::kDouble;
+      } else if (value == "decimal28") {
+        opt.arithmetic = ExchangeArithmetic::kDecimal28;
+      } else {
+        return Status::InvalidArgument(
+            "exchange: param 'arithmetic' must be 'double' or "
+            "'decimal28', got '" +
+            value + "'");
+      }
+      continue;
+    }
     double* field = key == "p"                 ? &opt.p
                     : key == "fixed_weight"    ? &opt.fixed_weight
                     : key == "salience_weight" ? &opt.salience_weight
                                                : nullptr;
     if (field == nullptr)
-      return Status::InvalidArgument("exchange: unknown param '" + key +
-                                     "'; known params: p, fixed_weight, salience_weight");
+      return Status::InvalidArgument(
+          "exchange: unknown param '" + key +
+          "'; known params: p, fixed_weight, salience_weight, arithmetic");
     if (!ParseDouble(value, field))
       return Status::InvalidArgument("exchange: param '" + key + "' must be a number, got '" +
                                      value + "'");
@@ -192,6 +211,25 @@ Result<ExchangeResult> RunExchange(const Scenario& scenario, const ExchangeOptio
     return out;
   };
   std::vector<Grid> starts = {t.x};
+  if (options.arithmetic == ExchangeArithmetic::kDecimal28) {
+    Result<exchange::DecimalRun> dr = exchange::RunEqualGainDecimal28(scenario, t, options);
+    if (!dr.ok()) return dr.status();
+    starts.clear();
+    for (exchange::DecimalRound& round : dr->rounds) {
+      ExchangeRoundRecord rec;
+      rec.round = static_cast<int>(result.rounds.size()) + 1;
+      rec.outcome_start = std::move(round.outcome_start);
+      rec.outcome_voting = std::move(round.outcome_voting);
+      rec.start = masked(round.start);
+      rec.voting = masked(round.voting);
+      rec.exchanges = std::move(round.exchanges);
+      starts.push_back(std::move(round.start));
+      result.rounds.push_back(std::move(rec));
+    }
+    starts.push_back(std::move(dr->final_start));
+    FillModelRun(t, starts, result, options, record_detail, &result.run);
+    return result;
+  }
   for (int round = 1; round <= options.rounds; ++round) {
     if (options.cancel && options.cancel()) return CancelledStatus("exchange", round, "");
     const Grid& start = starts.back();

@@ -67,6 +67,23 @@ TEST(ExchangeOptions, FromRunOptions) {
   EXPECT_NE(ExchangeOptionsFrom(ro).status().message().find("must be a number"), std::string::npos);
 }
 
+TEST(ExchangeOptions, ArithmeticParam) {
+  RunOptions ro;
+  ro.params = {{"arithmetic", "decimal28"}};
+  Result<ExchangeOptions> o = ExchangeOptionsFrom(ro);
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->arithmetic, ExchangeArithmetic::kDecimal28);
+  ro.params = {{"arithmetic", "double"}};
+  EXPECT_EQ(ExchangeOptionsFrom(ro)->arithmetic, ExchangeArithmetic::kDouble);
+  ro.params = {{"arithmetic", "float"}};
+  EXPECT_NE(ExchangeOptionsFrom(ro).status().message().find("'double' or 'decimal28'"),
+            std::string::npos);
+  ro.preset = "random-rate";
+  ro.params = {{"arithmetic", "decimal28"}};
+  EXPECT_NE(ExchangeOptionsFrom(ro).status().message().find("equal-gain preset only"),
+            std::string::npos);
+}
+
 TEST(ExchangeModel, RegisteredWithPresets) {
   Result<const ModelInfo*> info = FindModel("exchange");
   ASSERT_TRUE(info.ok());

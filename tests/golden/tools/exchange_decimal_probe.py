@@ -10,8 +10,30 @@ CASE is sample_data, copenhagen, cop21, tiny2 or synth6x3. Prints the first real
 that differs from the vector's exchanges.csv (with the top of the ranking at that point) and the
 largest outcome difference per round. DBG=round,actor1,actor2 traces one pair's computations.
 
-Defaults are the operation orders the vectors' printed decimal zeros confirm (rt=1, ns=1,
-exact overshoot comparisons). Options select alternatives still to be tested:
+Defaults are the operation orders the vectors confirm: rt=1 and ns=1 (the printed decimal
+zeros), sh=4 (an outcome shift is move*s*c/D, multiplied left to right with the salience and the
+capability separately: the only grouping under which sample_data r4 s13's two candidates, which
+share CDA's full move, get exactly equal gains, as the reference's tie flag says; it extends exact
+agreement on sample_data from r4 s12 to r4 s41), and `rat` for the overshoot test: when the
+28-digit adjusted mean O0 is within ratulp (default 1) units of 1e-26 of the target, the sign of
+the exact rational value of sum(w*x)/D - T decides (this makes synth6x3 exact for all 10 rounds,
+as the double code is, sample_data exact to r9 s21 and cop21 to r7 s71). Outcomes with the
+defaults, largest difference over the 10 rounds: sample_data 3.38 (first divergence r9 s22),
+copenhagen 8.88 (r5 s10), cop21 0.41 (r7 s72). With capv=1: sample_data 0.26 and cop21 0.18 in
+every round, but copenhagen diverges at r1 s30 (11 points).
+Options select alternatives:
+  exact       overshoot test by the 28-digit comparison alone (the previous default)
+  inx         O0 == T counts as "not reached" when computing O0 rounded (Inexact flag)
+  sh=0..3     the shift as move*w/D and other groupings with the product w = c*s
+  capv=1..12  other forms of the capped move (see cap_overshoot)
+  cons        capped move's ratio / partner's move through the same helpers as the EG solve
+  cv1, revy   capped move from the outcome gap |T - O0|; y set to the solved position
+  fo          sums over actors in input.csv row order instead of the #A order
+  asym        at 28-digit equality after the mover's own earlier move, cap upward moves only
+              (fits copenhagen r1 s30 and r5 candidate 129, breaks copenhagen r1 s39)
+  ratulp=N    the window of the exact-rational rule, in units of 1e-26 (0: exact equality only)
+  TRACE=1     prints every overshoot test where |O0 - T| < 1e-18 (RAT: the exact residual)
+  FORCE_EQ=r:c,...   experiments: treat candidate c of round r as exactly at the target
   g2=0|1|2    gain in the branch where A moves fully: A's (0) or B's (1) formula, or B's with
               dp*s_Bp grouped as dq*(rate*s_Bp) (2)
   g1=1        gain in the branch where B moves fully grouped as dp*(rate*s_Aq)
@@ -24,12 +46,12 @@ exact overshoot comparisons). Options select alternatives still to be tested:
   r3, r3b, incl, heur            overshoot comparison rules other than exact
 """
 import csv, sys, os
-from decimal import Decimal as D, getcontext
+from decimal import Decimal as D, getcontext, Inexact
 getcontext().prec = 28
 VEC = os.environ.get('ENTENTE_SHARED_DIR', '../shared') + '/vectors/exchange/'
 OPT = set(sys.argv[2:])
-if not OPT & {'r3', 'r3b', 'incl', 'heur'}:
-    OPT.add('exact')
+if not OPT & {'r3', 'r3b', 'incl', 'heur', 'inx', 'rat', 'exact'}:
+    OPT.add('rat')
 
 def load(name):
     d = VEC + name
@@ -41,8 +63,10 @@ def load(name):
     x = [[D(0)]*n for _ in range(m)]
     s = [[D(0)]*n for _ in range(m)]
     c = [[D(0)]*n for _ in range(m)]
+    ordk = [[] for _ in range(m)]
     for r in csv.DictReader(open(d + '/input.csv')):
         i, k = actors.index(r['actor']), issues.index(r['issue'])
+        ordk[k].append(i)
         lo, hi, raw = D(r['lower']), D(r['upper']), D(r['position_raw'])
         has[k][i] = True
         if 'xorder2' in OPT:
@@ -52,18 +76,20 @@ def load(name):
         s[k][i] = D(r['salience'])
         c[k][i] = D(r['power'])
     w = [[c[k][i] * s[k][i] if has[k][i] else D(0) for i in range(n)] for k in range(m)]
+    if 'fo' not in OPT:
+        ordk = [list(range(n)) for _ in range(m)]
     den = []
     for k in range(m):
         t = D(0)
-        for i in range(n):
+        for i in ordk[k]:
             if has[k][i]:
                 t += w[k][i]
         den.append(t)
-    return dict(actors=actors, issues=issues, n=n, m=m, has=has, x=x, s=s, c=c, w=w, den=den)
+    return dict(ord=ordk, actors=actors, issues=issues, n=n, m=m, has=has, x=x, s=s, c=c, w=w, den=den)
 
 def outcome(T, k, pos):
     num = D(0)
-    for i in range(T['n']):
+    for i in T['ord'][k]:
         if T['has'][k][i]:
             if 'ocs' in OPT:
                 num += pos[k][i] * T['s'][k][i] * T['c'][k][i]
@@ -105,6 +131,8 @@ def weights(ctx, c):
               sBq=T['s'][c.q][c.b.actor], wAq=T['w'][c.q][c.a.actor], wBp=T['w'][c.p][c.b.actor],
               Dp=T['den'][c.p], Dq=T['den'][c.q], distA=abs(c.a.target - c.a.x),
               distB=abs(c.b.target - c.b.x))
+    pw['scBp'] = (T['s'][c.p][c.b.actor], T['c'][c.p][c.b.actor])
+    pw['scAq'] = (T['s'][c.q][c.a.actor], T['c'][c.q][c.a.actor])
     pw['usable'] = pw['wAq'] > 0 and pw['wBp'] > 0
     return pw
 
@@ -120,13 +148,15 @@ def set_moves(pw, c, ma, mb, dp, dq):
     c.a.gain = dp * pw['sAp'] - dq * pw['sAq']
     c.b.gain = dq * pw['sBq'] - dp * pw['sBp']
 
-VAR = {'rt': 1, 'ns': 1}
+VAR = {'rt': 1, 'ns': 1, 'sh': 4, 'ratulp': 1}
 for o in OPT:
     if '=' in o:
         k, v = o.split('='); VAR[k] = int(v)
 
-def shift(move, w, Dn):
+def shift(move, w, Dn, sc=None):
     v = VAR.get('sh', 0)
+    if v == 4: return move * sc[0] * sc[1] / Dn
+    if v == 5: return move * sc[1] * sc[0] / Dn
     if v == 0: return move * w / Dn
     if v == 1: return move * (w / Dn)
     if v == 2: return w * move / Dn
@@ -141,8 +171,10 @@ def rate(dx, s1, s2, s3, s4):
     if v == 3: return (s1 + s2) * dx / (s3 + s4)
     if v == 4: return dx / (s3 + s4) * (s1 + s2)
 
-def back(ratio, Dn, w):
+def back(ratio, Dn, w, sc=None):
     v = VAR.get('bk', 0)
+    if v == 4: return ratio * Dn / (sc[1] * sc[0])
+    if v == 5: return ratio * Dn / sc[0] / sc[1]
     if v == 0: return ratio * Dn / w
     if v == 1: return ratio * (Dn / w)
     if v == 2: return ratio / (w / Dn)
@@ -156,18 +188,18 @@ def gainf(pw, dp, dq):
 
 def solve_eg(pw, c):
     mb = pw['distB']
-    dp = shift(mb, pw['wBp'], pw['Dp'])
+    dp = shift(mb, pw['wBp'], pw['Dp'], pw['scBp'])
     dq = rate(dp, pw['sAp'], pw['sBp'], pw['sAq'], pw['sBq'])
-    ma = back(dq, pw['Dq'], pw['wAq'])
+    ma = back(dq, pw['Dq'], pw['wAq'], pw['scAq'])
     if ma > pw['distA']:
         ma = pw['distA']
-        dq = shift(ma, pw['wAq'], pw['Dq'])
+        dq = shift(ma, pw['wAq'], pw['Dq'], pw['scAq'])
         v = VAR.get('b2', 0)
         if v == 0: dp = rate(dq, pw['sAq'], pw['sBq'], pw['sAp'], pw['sBp'])
         elif v == 1: dp = dq / ((pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq']))
         elif v == 2: dp = dq * (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
         elif v == 3: dp = dq / (pw['sAp'] + pw['sBp']) * (pw['sAq'] + pw['sBq'])
-        mb = back(dp, pw['Dp'], pw['wBp'])
+        mb = back(dp, pw['Dp'], pw['wBp'], pw['scBp'])
         set_moves(pw, c, ma, mb, dp, dq)
         v = VAR.get('g2', 0)
         if v == 0: c.gain = gainf(pw, dp, dq)
@@ -186,7 +218,7 @@ def adjusted_mean(ctx, c, sd, z, want_num=False):
     T = ctx['T']; u = sd.supply; x0 = ctx['start']
     num = D(0)
     upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
-    for i in range(T['n']):
+    for i in T['ord'][u]:
         if not T['has'][u][i]: continue
         if i == sd.actor: pos = z
         elif i in upd: pos = upd[i]
@@ -204,7 +236,9 @@ def T_c(ctx, sd): return ctx['T']['c'][sd.supply][sd.actor]
 def cap_overshoot(ctx, pw, c):
     for which in ('a', 'b'):
         sd = getattr(c, which)
+        getcontext().clear_flags()
         o0 = adjusted_mean(ctx, c, sd, sd.x)
+        o0_inexact = bool(getcontext().flags[Inexact])
         o1 = adjusted_mean(ctx, c, sd, sd.y)
         sd.nbs0, sd.nbs1 = o0, o1
         t = sd.target
@@ -222,6 +256,33 @@ def cap_overshoot(ctx, pw, c):
         elif 'incl' in OPT:
             d0 = o0 - t; d1 = o1 - t
             between = (d0 <= 0 and d1 > 0) or (d0 >= 0 and d1 < 0)
+        elif 'rat' in OPT:
+            d1 = o1 - t
+            if 'asym' in OPT and o0 == t and sd.x != sd.round_start:
+                d0 = D(0)
+                if os.environ.get('TRACE'): print('ASYM', ctx['rnd'], c.index, which, 'up' if d1 > 0 else 'down')
+            elif abs(o0 - t) <= D(VAR.get('ratulp', 0)) * D('1e-26'):
+                from fractions import Fraction as F
+                T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
+                upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
+                num = F(0)
+                for i in T_['ord'][u]:
+                    if not T_['has'][u][i]: continue
+                    pos = sd.x if i == sd.actor else upd.get(i, x0[u][i])
+                    num += F(T_['w'][u][i]) * F(pos)
+                r = num / F(T_['den'][u]) - F(t)
+                d0 = D(1) if r > 0 else (D(-1) if r < 0 else D(0))
+                if '%d:%d' % (ctx['rnd'], c.index) in os.environ.get('FORCE_EQ', '').split(','):
+                    d0 = D(0)
+                if os.environ.get('TRACE'): print('RAT', ctx['rnd'], c.index, which, float(r))
+            else:
+                d0 = o0 - t
+            between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+            if 'asym' in OPT and o0 == t and sd.x != sd.round_start:
+                between = d1 > 0
+        elif 'inx' in OPT:
+            d0 = o0 - t; d1 = o1 - t
+            between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0) or (d0 == 0 and o0_inexact)
         elif 'exact' in OPT:
             d0 = o0 - t; d1 = o1 - t
             between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
@@ -230,6 +291,9 @@ def cap_overshoot(ctx, pw, c):
             d1 = o1 - t
             at_target = d0 == 0 and sd.x == sd.round_start
             between = at_target or (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        if os.environ.get('TRACE') and abs(o0 - t) < D('1e-18'):
+            T_ = ctx['T']
+            print('TRACE r%d c%d %s %s %s on %s dir=%s d0=%s d1=%s atrs=%s between=%s' % (ctx['rnd'], c.index, which, T_['actors'][sd.actor], 'x', T_['issues'][sd.supply], 'up' if sd.y > sd.x else 'down', o0 - t, o1 - t, sd.x == sd.round_start, between))
         if not between: continue
         Dn = pw['Dq'] if which == 'a' else pw['Dp']
         wS = pw['wAq'] if which == 'a' else pw['wBp']
@@ -242,21 +306,53 @@ def cap_overshoot(ctx, pw, c):
             delta = abs(ynew - sd.x)
         elif 'specdelta' in OPT:
             delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / wS
+        elif 'capv' in VAR:
+            v = VAR['capv']; sS, cS = (pw['scAq'] if which == 'a' else pw['scBp'])
+            if v == 1: delta = abs(t - o0) * Dn / wS
+            elif v == 2: delta = abs(t - o0) / wS * Dn
+            elif v == 3: delta = abs(t - o0) / (wS / Dn)
+            elif v == 4: delta = abs(t - o0) * Dn / sS / cS
+            elif v == 5: delta = abs(t * Dn - o0 * Dn) / sS / cS
+            elif v == 6: delta = abs((t - o0) * Dn) / (sS * cS)
+            elif v == 7: delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / sS / cS
+            elif v == 8: delta = abs(o0 - t) * (Dn / wS)
+            elif v == 9: delta = abs(sd.move) * ((t - o0) / (o1 - o0))
+            elif v == 10: delta = abs(sd.move) * (t - o0) / (o1 - o0)
+            elif v == 11: delta = abs(sd.move * (t - o0) / (o1 - o0))
+            elif v == 12: delta = abs((t - o0) / (o1 - o0) * sd.move)
         else:
             delta = abs(t * Dn - o0 * Dn) / wS
-        ratio = delta * wS / Dn
-        if which == 'a':
+        if 'cons' in OPT:
+            scS = pw['scAq'] if which == 'a' else pw['scBp']
+            if 'cv1' in OPT:
+                ratio = abs(t - o0)
+                delta = back(ratio, Dn, wS, scS)
+            else:
+                ratio = shift(delta, wS, Dn, scS)
+            if which == 'a':
+                dq = ratio
+                dp = rate(dq, pw['sAq'], pw['sBq'], pw['sAp'], pw['sBp'])
+            else:
+                dp = ratio
+                dq = rate(dp, pw['sAp'], pw['sBp'], pw['sAq'], pw['sBq'])
+            ma = delta if which == 'a' else back(dq, pw['Dq'], pw['wAq'], pw['scAq'])
+            mb = delta if which == 'b' else back(dp, pw['Dp'], pw['wBp'], pw['scBp'])
+        else:
+          ratio = delta * wS / Dn
+          if which == 'a':
             dq = ratio
             dp = dq * (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
-        else:
+          else:
             dp = ratio
             dq = dp * (pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq'])
-        ma = delta if which == 'a' else dq * pw['Dq'] / pw['wAq']
-        mb = delta if which == 'b' else dp * pw['Dp'] / pw['wBp']
+          ma = delta if which == 'a' else dq * pw['Dq'] / pw['wAq']
+          mb = delta if which == 'b' else dp * pw['Dp'] / pw['wBp']
         if 'moveratio' in OPT:
             ma = dq * pw['Dq'] / pw['wAq']
             mb = dp * pw['Dp'] / pw['wBp']
         set_moves(pw, c, ma, mb, dp, dq)
+        if 'revy' in OPT:
+            sd.y = ynew
         sd.nbs1 = adjusted_mean(ctx, c, sd, sd.y)
         c.gain = abs(c.a.gain)
         if not check_valid(c): return False
@@ -408,4 +504,5 @@ def main():
         worst[rnd] = max(worst[rnd], abs(float(r['outcome_voting']) - float(outs[rnd - 1][k])))
     print(' max |outcome diff| per round', ' '.join('%.3g' % v for v in worst[1:]))
 
-main()
+if __name__ == "__main__":
+    main()
