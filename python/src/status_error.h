@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 
 #include <exception>
+#include <optional>
 #include <utility>
 
 #include "entente/status.h"
@@ -33,6 +34,19 @@ template <typename T>
 T Unwrap(Result<T> result) {
   ThrowIfError(result.status());
   return std::move(result).value();
+}
+
+// Runs `work` (a callable returning Result<T>) with the GIL released, raises a Ctrl-C that
+// arrived meanwhile as Python's KeyboardInterrupt, then returns the value as Unwrap does.
+template <typename Work>
+auto UnwrapWithoutGil(Work work) {
+  std::optional<decltype(work())> result;
+  {
+    pybind11::gil_scoped_release release;
+    result.emplace(work());
+  }
+  if (PyErr_CheckSignals() != 0) throw pybind11::error_already_set();
+  return Unwrap(std::move(*result));
 }
 
 // Registers the translator (once, in the module initializer).
