@@ -32,12 +32,10 @@ BacktestReport Backtest(const std::vector<std::string>& paths, const py::list& s
   mapping.mapping = Unwrap(ParseDeuCapability(capability));
   mapping.institutions = Unwrap(ParseDeuInstitutions(institutions));
   if (bootstrap < 1) {
-    ThrowIfError(
-        Status::InvalidArgument("--bootstrap must be >= 1, got " + std::to_string(bootstrap)));
+    ThrowInvalidArgument("--bootstrap must be >= 1, got " + std::to_string(bootstrap));
   }
   if (format != "" && format != "deu" && format != "scenario") {
-    ThrowIfError(
-        Status::InvalidArgument("format must be 'deu' or 'scenario', got '" + format + "'"));
+    ThrowInvalidArgument("format must be 'deu' or 'scenario', got '" + format + "'");
   }
   BacktestOptions options;
   options.seed = seed;

@@ -66,8 +66,7 @@ Runs Forecast(const PyScenario& input, const std::string& model, const std::stri
     if (std::find(names.begin(), names.end(), *rule) == names.end()) {
       std::string known;
       for (const std::string& n : names) known += n + ", ";
-      ThrowIfError(Status::InvalidArgument("unknown decision rule '" + *rule +
-                                           "'; the rules: " + known + "none"));
+      ThrowInvalidArgument("unknown decision rule '" + *rule + "'; the rules: " + known + "none");
     }
   }
   cli::LoadedScenario loaded =
@@ -92,7 +91,7 @@ Runs Compare(const PyScenario& input, int rounds, std::optional<std::uint64_t> s
              const std::optional<std::vector<std::string>>& events,
              const std::string& generated_by) {
   if (rounds < 0) {
-    ThrowIfError(Status::InvalidArgument("--rounds must be >= 0, got " + std::to_string(rounds)));
+    ThrowInvalidArgument("--rounds must be >= 0, got " + std::to_string(rounds));
   }
   cli::LoadedScenario loaded =
       Unwrap(cli::ApplySelectedEvents(input.scenario, EventsArgSelection(events)));
@@ -133,8 +132,7 @@ std::string TableText(const Runs& r) {
 
 std::string CsvText(const Runs& r, const std::string& what) {
   if (what != "positions" && what != "forecasts") {
-    ThrowIfError(
-        Status::InvalidArgument("what must be 'positions' or 'forecasts', got '" + what + "'"));
+    ThrowInvalidArgument("what must be 'positions' or 'forecasts', got '" + what + "'");
   }
   return FormatResultsCsv(r.scenario, r.runs, r.header,
                           what == "positions" ? CsvTable::kPositions : CsvTable::kForecasts);
@@ -215,13 +213,11 @@ py::tuple Trajectory(const Runs& r, const std::string& model, const std::string&
       }
       return py::make_tuple(ir.actor_ids, std::move(a));
     }
-    ThrowIfError(
-        Status::InvalidArgument("model '" + model + "' has no result for issue '" + issue + "'"));
+    ThrowInvalidArgument("model '" + model + "' has no result for issue '" + issue + "'");
   }
   std::string ran;
   for (const ModelRun& run : r.runs) ran += (ran.empty() ? "" : ", ") + run.model;
-  ThrowIfError(Status::InvalidArgument("model '" + model + "' did not run; these ran: " + ran));
-  return py::tuple();
+  ThrowInvalidArgument("model '" + model + "' did not run; these ran: " + ran);
 }
 
 }  // namespace
@@ -259,9 +255,7 @@ void BindRuns(py::module_& m) {
             return FormatExplanation(r.scenario, i, run, ir, actor);
           }
         }
-        ThrowIfError(
-            Status::InvalidArgument("no result of model '" + model + "' on issue '" + issue + "'"));
-        return std::string();
+        ThrowInvalidArgument("no result of model '" + model + "' on issue '" + issue + "'");
       });
 
   m.def("forecast", &Forecast, py::arg("scenario"), py::arg("model"), py::arg("preset"),

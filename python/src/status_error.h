@@ -7,6 +7,7 @@
 
 #include <exception>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "entente/status.h"
@@ -27,6 +28,12 @@ class StatusError : public std::exception {
 // Throws StatusError when `status` is not OK.
 inline void ThrowIfError(const Status& status) {
   if (!status.ok()) throw StatusError(status);
+}
+
+// Throws StatusError(Status::InvalidArgument(message)): an argument the CLI would refuse with
+// the same message (raised as entente.OptionError).
+[[noreturn]] inline void ThrowInvalidArgument(const std::string& message) {
+  throw StatusError(Status::InvalidArgument(message));
 }
 
 // The value of `result`, or throws StatusError with its status.

@@ -172,16 +172,16 @@ TEST(ReportChartsTest, SpecBuildersWriteTheirKeysInOrder) {
   EXPECT_EQ(TooltipField("model", "Model").dump(), R"({"field":"model","title":"Model"})");
   EXPECT_EQ(Quantitative("x").dump(), R"({"field":"x","type":"quantitative"})");
   EXPECT_EQ(FilterTransform("datum.k == 'a'").dump(), R"([{"filter":"datum.k == 'a'"}])");
-  EXPECT_EQ(ModelRowAxis(Json::array({"b", "a"})).dump(),
-            R"({"field":"model","type":"nominal","sort":["b","a"],"title":"Model (preset)"
-})");
+  EXPECT_EQ(
+      ModelRowAxis(Json::array({"b", "a"})).dump(),
+      R"json({"field":"model","type":"nominal","sort":["b","a"],"title":"Model (preset)"})json");
   const Json spec = ChartOfRows("T", "", Json::array({{{"v", 1}}}), 100, Step(20));
-EXPECT_EQ(spec["data"].dump(), R"({"values":[{"v":1}]})");
-EXPECT_EQ(spec["height"].dump(), R"({"step":20})");
-std::vector<std::string> keys;
-for (const auto& [key, value] : spec.items()) keys.push_back(key);
-EXPECT_EQ(keys,
-          (std::vector<std::string>{"$schema", "title", "config", "data", "width", "height"}));
+  EXPECT_EQ(spec["data"].dump(), R"({"values":[{"v":1}]})");
+  EXPECT_EQ(spec["height"].dump(), R"({"step":20})");
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : spec.items()) keys.push_back(key);
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"$schema", "title", "config", "data", "width", "height"}));
 }
 
 }  // namespace
