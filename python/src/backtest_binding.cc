@@ -32,12 +32,10 @@ BacktestReport Backtest(const std::vector<std::string>& paths, const py::list& s
   mapping.mapping = Unwrap(ParseDeuCapability(capability));
   mapping.institutions = Unwrap(ParseDeuInstitutions(institutions));
   if (bootstrap < 1) {
-    ThrowIfError(
-        Status::InvalidArgument("--bootstrap must be >= 1, got " + std::to_string(bootstrap)));
+    ThrowInvalidArgument("--bootstrap must be >= 1, got " + std::to_string(bootstrap));
   }
   if (format != "" && format != "deu" && format != "scenario") {
-    ThrowIfError(
-        Status::InvalidArgument("format must be 'deu' or 'scenario', got '" + format + "'"));
+    ThrowInvalidArgument("format must be 'deu' or 'scenario', got '" + format + "'");
   }
   BacktestOptions options;
   options.seed = seed;
@@ -70,59 +68,31 @@ BacktestReport Backtest(const std::vector<std::string>& paths, const py::list& s
 }
 
 py::tuple RowsColumns(const BacktestReport& r) {
-  std::vector<std::string> model, preset;
-  std::vector<long long> n, failed, n_paired;
-  std::vector<double> mae, median_ae, rmse, w5, w10, w20, diff, lo, hi;
-  for (const BacktestRow& row : r.rows) {
-    model.push_back(row.model);
-    preset.push_back(row.preset);
-    n.push_back(row.n);
-    mae.push_back(row.mae);
-    median_ae.push_back(row.median_ae);
-    rmse.push_back(row.rmse);
-    w5.push_back(row.within5);
-    w10.push_back(row.within10);
-    w20.push_back(row.within20);
-    diff.push_back(row.diff_vs_reference);
-    lo.push_back(row.ci_low);
-    hi.push_back(row.ci_high);
-  }
   Columns c;
-  c.Add("model", std::move(model));
-  c.Add("preset", std::move(preset));
-  c.Add("n", n);
-  c.Add("mae", mae);
-  c.Add("median_ae", median_ae);
-  c.Add("rmse", rmse);
-  c.Add("within5", w5);
-  c.Add("within10", w10);
-  c.Add("within20", w20);
-  c.Add("diff_vs_" + r.reference, diff);
-  c.Add("ci_low", lo);
-  c.Add("ci_high", hi);
+  c.AddEach<std::string>("model", r.rows, &BacktestRow::model);
+  c.AddEach<std::string>("preset", r.rows, &BacktestRow::preset);
+  c.AddEach<long long>("n", r.rows, &BacktestRow::n);
+  c.AddEach<double>("mae", r.rows, &BacktestRow::mae);
+  c.AddEach<double>("median_ae", r.rows, &BacktestRow::median_ae);
+  c.AddEach<double>("rmse", r.rows, &BacktestRow::rmse);
+  c.AddEach<double>("within5", r.rows, &BacktestRow::within5);
+  c.AddEach<double>("within10", r.rows, &BacktestRow::within10);
+  c.AddEach<double>("within20", r.rows, &BacktestRow::within20);
+  c.AddEach<double>("diff_vs_" + r.reference, r.rows, &BacktestRow::diff_vs_reference);
+  c.AddEach<double>("ci_low", r.rows, &BacktestRow::ci_low);
+  c.AddEach<double>("ci_high", r.rows, &BacktestRow::ci_high);
   return c.Release();
 }
 
 py::tuple DetailsColumns(const BacktestReport& r) {
-  std::vector<std::string> model, preset, source, issue;
-  std::vector<double> forecast, outcome, abs_error;
-  for (const IssueForecast& d : r.details) {
-    model.push_back(d.model);
-    preset.push_back(d.preset);
-    source.push_back(d.source);
-    issue.push_back(d.issue);
-    forecast.push_back(d.forecast);
-    outcome.push_back(d.outcome);
-    abs_error.push_back(d.abs_error);
-  }
   Columns c;
-  c.Add("model", std::move(model));
-  c.Add("preset", std::move(preset));
-  c.Add("source", std::move(source));
-  c.Add("issue", std::move(issue));
-  c.Add("forecast", forecast);
-  c.Add("outcome", outcome);
-  c.Add("abs_error", abs_error);
+  c.AddEach<std::string>("model", r.details, &IssueForecast::model);
+  c.AddEach<std::string>("preset", r.details, &IssueForecast::preset);
+  c.AddEach<std::string>("source", r.details, &IssueForecast::source);
+  c.AddEach<std::string>("issue", r.details, &IssueForecast::issue);
+  c.AddEach<double>("forecast", r.details, &IssueForecast::forecast);
+  c.AddEach<double>("outcome", r.details, &IssueForecast::outcome);
+  c.AddEach<double>("abs_error", r.details, &IssueForecast::abs_error);
   return c.Release();
 }
 

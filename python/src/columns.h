@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
@@ -45,6 +46,17 @@ class Columns {
     v.reserve(values.size());
     for (const auto& x : values) v.push_back(x ? *x : std::numeric_limits<double>::quiet_NaN());
     Add(name, v);
+  }
+
+  // Adds the column `name` holding field(row) for each row of `rows`, in order, converted to T
+  // (one of the element types above). `field` is a data-member pointer (&Row::model) or a
+  // callable taking a row.
+  template <typename T, typename Rows, typename Field>
+  void AddEach(const std::string& name, const Rows& rows, Field field) {
+    std::vector<T> values;
+    values.reserve(rows.size());
+    for (const auto& row : rows) values.push_back(static_cast<T>(std::invoke(field, row)));
+    Add(name, std::move(values));
   }
 
   // (names, {name: column}).

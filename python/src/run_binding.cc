@@ -20,6 +20,7 @@
 #include "entente/events.h"
 #include "entente/model.h"
 #include "entente/report_format.h"
+#include "events_arg.h"
 #include "io/report_header_json.h"
 #include "py_scenario.h"
 #include "status_error.h"
@@ -39,22 +40,9 @@ struct Runs {
   bool compare = false;
 };
 
-// events: None = every enabled event (the CLI default); a list = exactly those (empty: none).
-EventSelection Selection(const std::optional<std::vector<std::string>>& events) {
-  if (!events) return EventSelection::Enabled();
-  if (events->empty()) return EventSelection::None();
-  return EventSelection::Named(*events);
-}
-
 // Runs one planned model with the GIL released, then lets Python handle a pending Ctrl-C.
 ModelRun RunOne(const Scenario& scenario, const cli::PlannedRun& plan) {
-  Result<std::vector<ModelRun>> one = Status::Internal("not run");
-  {
-    py::gil_scoped_release release;
-    one = cli::ExecuteRuns(scenario, {plan});
-  }
-  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-  std::vector<ModelRun> runs = Unwrap(std::move(one));
+  std::vector<ModelRun> runs = UnwrapWithoutGil([&] { return cli::ExecuteRuns(scenario, {plan}); });
   return std::move(runs.front());
 }
 
@@ -78,11 +66,11 @@ Runs Forecast(const PyScenario& input, const std::string& model, const std::stri
     if (std::find(names.begin(), names.end(), *rule) == names.end()) {
       std::string known;
       for (const std::string& n : names) known += n + ", ";
-      ThrowIfError(Status::InvalidArgument("unknown decision rule '" + *rule +
-                                           "'; the rules: " + known + "none"));
+      ThrowInvalidArgument("unknown decision rule '" + *rule + "'; the rules: " + known + "none");
     }
   }
-  cli::LoadedScenario loaded = Unwrap(cli::ApplySelectedEvents(input.scenario, Selection(events)));
+  cli::LoadedScenario loaded =
+      Unwrap(cli::ApplySelectedEvents(input.scenario, EventsArgSelection(events)));
   if (rule) loaded.scenario.decision_rule = *rule == "none" ? "" : *rule;
 
   Runs out;
@@ -103,22 +91,18 @@ Runs Compare(const PyScenario& input, int rounds, std::optional<std::uint64_t> s
              const std::optional<std::vector<std::string>>& events,
              const std::string& generated_by) {
   if (rounds < 0) {
-    ThrowIfError(Status::InvalidArgument("--rounds must be >= 0, got " + std::to_string(rounds)));
+    ThrowInvalidArgument("--rounds must be >= 0, got " + std::to_string(rounds));
   }
-  cli::LoadedScenario loaded = Unwrap(cli::ApplySelectedEvents(input.scenario, Selection(events)));
+  cli::LoadedScenario loaded =
+      Unwrap(cli::ApplySelectedEvents(input.scenario, EventsArgSelection(events)));
   Runs out;
   out.compare = true;
   out.scenario = std::move(loaded.scenario);
   RunOptions base;
   base.max_rounds = rounds;
   if (seed) base.seed = *seed;
-  Result<std::vector<ModelRun>> runs = Status::Internal("not run");
-  {
-    py::gil_scoped_release release;
-    runs = cli::RunEveryModel(out.scenario, base, {}, &out.skipped);
-  }
-  if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-  out.runs = Unwrap(std::move(runs));
+  out.runs =
+      UnwrapWithoutGil([&] { return cli::RunEveryModel(out.scenario, base, {}, &out.skipped); });
 
   // The same header options as `entente compare --format csv`.
   std::map<std::string, std::string> options;
@@ -148,8 +132,7 @@ std::string TableText(const Runs& r) {
 
 std::string CsvText(const Runs& r, const std::string& what) {
   if (what != "positions" && what != "forecasts") {
-    ThrowIfError(
-        Status::InvalidArgument("what must be 'positions' or 'forecasts', got '" + what + "'"));
+    ThrowInvalidArgument("what must be 'positions' or 'forecasts', got '" + what + "'");
   }
   return FormatResultsCsv(r.scenario, r.runs, r.header,
                           what == "positions" ? CsvTable::kPositions : CsvTable::kForecasts);
@@ -186,44 +169,30 @@ py::tuple PositionsColumns(const Runs& r) {
 
 // The rows of `entente run --format csv --what forecasts` (report_format.h, CsvTable).
 py::tuple ForecastsColumns(const Runs& r) {
-  std::vector<std::string> model, preset, issue, stop, message, rule, blockers;
-  std::vector<double> forecast;
-  std::vector<long long> rounds;
-  std::vector<bool> converged;
-  std::vector<std::optional<double>> outcome, error, rule_outcome;
-  for (const ForecastSummary& s : SummarizeForecasts(r.scenario, r.runs)) {
-    model.push_back(s.model);
-    preset.push_back(s.preset);
-    issue.push_back(s.issue);
-    forecast.push_back(s.forecast);
-    rounds.push_back(s.rounds);
-    converged.push_back(s.converged);
-    stop.push_back(StopReasonName(s.stop));
-    outcome.push_back(s.outcome);
-    error.push_back(s.error);
-    message.push_back(s.message);
-    rule.push_back(s.rule);
-    rule_outcome.push_back(s.decision ? std::optional<double>(s.decision->outcome) : std::nullopt);
+  const std::vector<ForecastSummary> rows = SummarizeForecasts(r.scenario, r.runs);
+  Columns c;
+  c.AddEach<std::string>("model", rows, &ForecastSummary::model);
+  c.AddEach<std::string>("preset", rows, &ForecastSummary::preset);
+  c.AddEach<std::string>("issue", rows, &ForecastSummary::issue);
+  c.AddEach<double>("forecast", rows, &ForecastSummary::forecast);
+  c.AddEach<long long>("rounds", rows, &ForecastSummary::rounds);
+  c.AddEach<bool>("converged", rows, &ForecastSummary::converged);
+  c.AddEach<std::string>("stop", rows,
+                         [](const ForecastSummary& s) { return StopReasonName(s.stop); });
+  c.AddEach<std::optional<double>>("outcome", rows, &ForecastSummary::outcome);
+  c.AddEach<std::optional<double>>("error", rows, &ForecastSummary::error);
+  c.AddEach<std::string>("message", rows, &ForecastSummary::message);
+  c.AddEach<std::string>("rule", rows, &ForecastSummary::rule);
+  c.AddEach<std::optional<double>>("rule_outcome", rows, [](const ForecastSummary& s) {
+    return s.decision ? std::optional<double>(s.decision->outcome) : std::nullopt;
+  });
+  c.AddEach<std::string>("blockers", rows, [](const ForecastSummary& s) {
     std::string b;
     if (s.decision) {
       for (const Blocker& x : s.decision->blockers) b += (b.empty() ? "" : ";") + x.actor_id;
     }
-    blockers.push_back(b);
-  }
-  Columns c;
-  c.Add("model", std::move(model));
-  c.Add("preset", std::move(preset));
-  c.Add("issue", std::move(issue));
-  c.Add("forecast", forecast);
-  c.Add("rounds", rounds);
-  c.Add("converged", converged);
-  c.Add("stop", std::move(stop));
-  c.Add("outcome", outcome);
-  c.Add("error", error);
-  c.Add("message", std::move(message));
-  c.Add("rule", std::move(rule));
-  c.Add("rule_outcome", rule_outcome);
-  c.Add("blockers", std::move(blockers));
+    return b;
+  });
   return c.Release();
 }
 
@@ -244,13 +213,11 @@ py::tuple Trajectory(const Runs& r, const std::string& model, const std::string&
       }
       return py::make_tuple(ir.actor_ids, std::move(a));
     }
-    ThrowIfError(
-        Status::InvalidArgument("model '" + model + "' has no result for issue '" + issue + "'"));
+    ThrowInvalidArgument("model '" + model + "' has no result for issue '" + issue + "'");
   }
   std::string ran;
   for (const ModelRun& run : r.runs) ran += (ran.empty() ? "" : ", ") + run.model;
-  ThrowIfError(Status::InvalidArgument("model '" + model + "' did not run; these ran: " + ran));
-  return py::tuple();
+  ThrowInvalidArgument("model '" + model + "' did not run; these ran: " + ran);
 }
 
 }  // namespace
@@ -288,9 +255,7 @@ void BindRuns(py::module_& m) {
             return FormatExplanation(r.scenario, i, run, ir, actor);
           }
         }
-        ThrowIfError(
-            Status::InvalidArgument("no result of model '" + model + "' on issue '" + issue + "'"));
-        return std::string();
+        ThrowInvalidArgument("no result of model '" + model + "' on issue '" + issue + "'");
       });
 
   m.def("forecast", &Forecast, py::arg("scenario"), py::arg("model"), py::arg("preset"),

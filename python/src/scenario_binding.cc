@@ -3,6 +3,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,50 +66,26 @@ std::string ToYaml(const PyScenario& s) {
 py::object ToDict(const PyScenario& s) { return YamlToPython(ToYaml(s)); }
 
 py::tuple ActorsTable(const Scenario& s) {
-  std::vector<std::string> id, name, role, source;
-  std::vector<double> capability;
-  std::vector<bool> veto;
-  for (const Actor& a : s.actors) {
-    id.push_back(a.id);
-    name.push_back(a.name);
-    capability.push_back(a.capability);
-    role.push_back(RoleName(a.role));
-    veto.push_back(a.veto);
-    source.push_back(a.capability_source);
-  }
   Columns c;
-  c.Add("actor", std::move(id));
-  c.Add("name", std::move(name));
-  c.Add("capability", capability);
-  c.Add("role", std::move(role));
-  c.Add("veto", veto);
-  c.Add("capability_source", std::move(source));
+  c.AddEach<std::string>("actor", s.actors, &Actor::id);
+  c.AddEach<std::string>("name", s.actors, &Actor::name);
+  c.AddEach<double>("capability", s.actors, &Actor::capability);
+  c.AddEach<std::string>("role", s.actors, [](const Actor& a) { return RoleName(a.role); });
+  c.AddEach<bool>("veto", s.actors, &Actor::veto);
+  c.AddEach<std::string>("capability_source", s.actors, &Actor::capability_source);
   return c.Release();
 }
 
 py::tuple IssuesTable(const Scenario& s) {
-  std::vector<std::string> id, label, min_label, max_label;
-  std::vector<double> lo, hi;
-  std::vector<std::optional<double>> status_quo, outcome;
-  for (const Issue& i : s.issues) {
-    id.push_back(i.id);
-    label.push_back(i.label);
-    lo.push_back(i.scale_min);
-    hi.push_back(i.scale_max);
-    min_label.push_back(i.min_label);
-    max_label.push_back(i.max_label);
-    status_quo.push_back(i.status_quo);
-    outcome.push_back(i.outcome);
-  }
   Columns c;
-  c.Add("issue", std::move(id));
-  c.Add("label", std::move(label));
-  c.Add("scale_min", lo);
-  c.Add("scale_max", hi);
-  c.Add("min_label", std::move(min_label));
-  c.Add("max_label", std::move(max_label));
-  c.Add("status_quo", status_quo);
-  c.Add("outcome", outcome);
+  c.AddEach<std::string>("issue", s.issues, &Issue::id);
+  c.AddEach<std::string>("label", s.issues, &Issue::label);
+  c.AddEach<double>("scale_min", s.issues, &Issue::scale_min);
+  c.AddEach<double>("scale_max", s.issues, &Issue::scale_max);
+  c.AddEach<std::string>("min_label", s.issues, &Issue::min_label);
+  c.AddEach<std::string>("max_label", s.issues, &Issue::max_label);
+  c.AddEach<std::optional<double>>("status_quo", s.issues, &Issue::status_quo);
+  c.AddEach<std::optional<double>>("outcome", s.issues, &Issue::outcome);
   return c.Release();
 }
 

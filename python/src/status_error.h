@@ -6,6 +6,8 @@
 #include <pybind11/pybind11.h>
 
 #include <exception>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "entente/status.h"
@@ -28,11 +30,30 @@ inline void ThrowIfError(const Status& status) {
   if (!status.ok()) throw StatusError(status);
 }
 
+// Throws StatusError(Status::InvalidArgument(message)): an argument the CLI would refuse with
+// the same message (raised as entente.OptionError).
+[[noreturn]] inline void ThrowInvalidArgument(const std::string& message) {
+  throw StatusError(Status::InvalidArgument(message));
+}
+
 // The value of `result`, or throws StatusError with its status.
 template <typename T>
 T Unwrap(Result<T> result) {
   ThrowIfError(result.status());
   return std::move(result).value();
+}
+
+// Runs `work` (a callable returning Result<T>) with the GIL released, raises a Ctrl-C that
+// arrived meanwhile as Python's KeyboardInterrupt, then returns the value as Unwrap does.
+template <typename Work>
+auto UnwrapWithoutGil(Work work) {
+  std::optional<decltype(work())> result;
+  {
+    pybind11::gil_scoped_release release;
+    result.emplace(work());
+  }
+  if (PyErr_CheckSignals() != 0) throw pybind11::error_already_set();
+  return Unwrap(std::move(*result));
 }
 
 // Registers the translator (once, in the module initializer).

@@ -4,6 +4,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "entente/scenario_writer.h"
 #include "entente/sweep.h"
 #include "entente/sweep_format.h"
+#include "events_arg.h"
 #include "io/report_header_json.h"
 #include "py_scenario.h"
 #include "status_error.h"
@@ -99,12 +101,6 @@ Scenario StorableScenario(const Scenario& scenario) {
   return out;
 }
 
-EventSelection Selection(const std::optional<std::vector<std::string>>& events) {
-  if (!events) return EventSelection::Enabled();
-  if (events->empty()) return EventSelection::None();
-  return EventSelection::Named(*events);
-}
-
 std::string EventsText(const Scenario& scenario, const EventSelection& selection) {
   Result<std::vector<Event>> selected = SelectEvents(scenario, selection);
   if (!selected.ok() || selected->empty()) return "none";
@@ -130,7 +126,7 @@ SweepRun Sweep(const PyScenario& input, const std::string& model, const std::str
   options.samples = samples;
   options.seed = seed;
   options.threads = threads;
-  options.events = Selection(events);
+  options.events = EventsArgSelection(events);
   options.histogram_bins = bins;
   for (const std::string& t : thresholds) options.thresholds.push_back(Unwrap(ParseThreshold(t)));
   ThrowIfError(ValidateSweepOptions(input.scenario, options));
@@ -232,54 +228,39 @@ py::tuple TidyColumns(const SweepRun& r) {
 // One row per model and issue: point (the forecast at the distributions' centres), n, mean, sd,
 // min, p05, median, p95, max, not_converged and one column per threshold ("P(timing>=90)").
 py::tuple StatsColumns(const SweepRun& r) {
-  std::vector<std::string> model, preset, issue;
-  std::vector<long long> n, not_converged;
-  std::vector<double> point, mean, sd, min, p05, median, p95, max;
-  std::vector<std::string> threshold_names;
-  std::map<std::string, std::vector<std::optional<double>>> threshold_values;
-  for (const SweepStat& st : r.summary.stats) {
+  const std::vector<SweepStat>& stats = r.summary.stats;
+  Columns c;
+  c.AddEach<std::string>("model", stats, &SweepStat::model);
+  c.AddEach<std::string>("preset", stats, &SweepStat::preset);
+  c.AddEach<std::string>("issue", stats, &SweepStat::issue);
+  c.AddEach<double>("point", stats, &SweepStat::point);
+  c.AddEach<long long>("n", stats, &SweepStat::n);
+  c.AddEach<double>("mean", stats, &SweepStat::mean);
+  c.AddEach<double>("sd", stats, &SweepStat::sd);
+  c.AddEach<double>("min", stats, &SweepStat::min);
+  c.AddEach<double>("p05", stats, &SweepStat::p05);
+  c.AddEach<double>("median", stats, &SweepStat::median);
+  c.AddEach<double>("p95", stats, &SweepStat::p95);
+  c.AddEach<double>("max", stats, &SweepStat::max);
+  c.AddEach<long long>("not_converged", stats, &SweepStat::not_converged);
+  // The thresholds in the order they first appear; NaN where a row lacks one.
+  std::vector<std::string> thresholds;
+  for (const SweepStat& st : stats) {
     for (const std::string& t : st.thresholds) {
-      if (!threshold_values.count(t)) threshold_names.push_back(t);
-      threshold_values[t];
+      if (std::find(thresholds.begin(), thresholds.end(), t) == thresholds.end()) {
+        thresholds.push_back(t);
+      }
     }
   }
-  for (const SweepStat& st : r.summary.stats) {
-    model.push_back(st.model);
-    preset.push_back(st.preset);
-    issue.push_back(st.issue);
-    point.push_back(st.point);
-    n.push_back(static_cast<long long>(st.n));
-    mean.push_back(st.mean);
-    sd.push_back(st.sd);
-    min.push_back(st.min);
-    p05.push_back(st.p05);
-    median.push_back(st.median);
-    p95.push_back(st.p95);
-    max.push_back(st.max);
-    not_converged.push_back(static_cast<long long>(st.not_converged));
-    for (const std::string& t : threshold_names) {
+  for (const std::string& t : thresholds) {
+    c.AddEach<std::optional<double>>("P(" + t + ")", stats, [&t](const SweepStat& st) {
       std::optional<double> p;
       for (std::size_t k = 0; k < st.thresholds.size(); ++k) {
         if (st.thresholds[k] == t) p = st.threshold_probability[k];
       }
-      threshold_values[t].push_back(p);
-    }
+      return p;
+    });
   }
-  Columns c;
-  c.Add("model", std::move(model));
-  c.Add("preset", std::move(preset));
-  c.Add("issue", std::move(issue));
-  c.Add("point", point);
-  c.Add("n", n);
-  c.Add("mean", mean);
-  c.Add("sd", sd);
-  c.Add("min", min);
-  c.Add("p05", p05);
-  c.Add("median", median);
-  c.Add("p95", p95);
-  c.Add("max", max);
-  c.Add("not_converged", not_converged);
-  for (const std::string& t : threshold_names) c.Add("P(" + t + ")", threshold_values[t]);
   return c.Release();
 }
 

@@ -47,12 +47,9 @@ Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index, const R
                                 issue.label, sweep.samples),
                     "Share of the replications whose final forecast falls in each bin");
   spec["data"] = {{"values", values}};
-  spec["facet"] = {{"row",
-                    {{"field", "model"},
-                     {"type", "nominal"},
-                     {"sort", order},
-                     {"title", "Model (preset)"},
-                     {"header", {{"labelAngle", 0}, {"labelAlign", "left"}}}}}};
+  Json row = ModelRowAxis(order);
+  row["header"] = {{"labelAngle", 0}, {"labelAlign", "left"}};
+  spec["facet"] = {{"row", row}};
   // Binned already: "binned" makes the bars stand on the axis from bin_start to bin_end.
   Json x = {{"field", "bin_start"},
             {"type", "quantitative"},
@@ -72,10 +69,8 @@ Json OutcomeHistogram(const Scenario& scenario, std::size_t issue_index, const R
           {"axis", {{"format", ".0%"}}},
           {"title", "Share of draws"}}},
         {"tooltip",
-         {{{"field", "bin_start"}, {"title", "From"}, {"format", ".4~f"}},
-          {{"field", "bin_end"}, {"title", "To"}, {"format", ".4~f"}},
-          {{"field", "count"}, {"title", "Draws"}},
-          {{"field", "share"}, {"title", "Share"}, {"format", ".1%"}}}}}}};
+         {TooltipField("bin_start", "From", ".4~f"), TooltipField("bin_end", "To", ".4~f"),
+          TooltipField("count", "Draws"), TooltipField("share", "Share", ".1%")}}}}};
   return spec;
 }
 
@@ -98,13 +93,11 @@ Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const Rep
                         {"draws", st->n}});
     }
   }
-  Json spec =
-      Chart(fmt::format("{}: probability that the forecast passes a threshold", issue.label),
-            "Share of the Monte Carlo draws whose final forecast passes each threshold (scale: " +
-                ScaleWords(issue) + ")");
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth;
-  spec["height"] = {{"step", 14}};
+  Json spec = ChartOfRows(
+      fmt::format("{}: probability that the forecast passes a threshold", issue.label),
+      "Share of the Monte Carlo draws whose final forecast passes each threshold (scale: " +
+          ScaleWords(issue) + ")",
+      values, kWidth, Step(14));
   spec["mark"] = {{"type", "bar"}};
   spec["encoding"] = {
       {"y", {{"field", "threshold"}, {"type", "nominal"}, {"sort", order}, {"title", "Threshold"}}},
@@ -117,10 +110,8 @@ Json ThresholdChart(const Scenario& scenario, std::size_t issue_index, const Rep
         {"title", "Probability (share of draws)"}}},
       {"color", {{"field", "model"}, {"type", "nominal"}, {"sort", models}, {"title", "Model"}}},
       {"tooltip",
-       {{{"field", "model"}, {"title", "Model"}},
-        {{"field", "threshold"}, {"title", "Threshold"}},
-        {{"field", "probability"}, {"title", "Probability"}, {"format", ".1%"}},
-        {{"field", "draws"}, {"title", "Draws"}}}}};
+       {TooltipField("model", "Model"), TooltipField("threshold", "Threshold"),
+        TooltipField("probability", "Probability", ".1%"), TooltipField("draws", "Draws")}}};
   return spec;
 }
 
@@ -150,14 +141,12 @@ Json TornadoChart(const Scenario& scenario, std::size_t issue_index,
                         {"forecast", end == 0 ? b->forecast_low : b->forecast_high}});
     }
   }
-  Json spec = Chart(
+  Json spec = ChartOfRows(
       fmt::format("{}: which inputs move the forecast most", issue.label),
       fmt::format("{}, {}; bars run from the forecast at the stated inputs ({:.4g}) "
                   "to the forecast with one input at an end of its range",
-                  ModelLabel(sensitivity.model, sensitivity.preset), sensitivity.method, base));
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth - 120;
-  spec["height"] = {{"step", 18}};
+                  ModelLabel(sensitivity.model, sensitivity.preset), sensitivity.method, base),
+      values, kWidth - 120, Step(18));
   const Json y = {{"field", "input"}, {"type", "nominal"}, {"sort", order}, {"title", "Input"}};
   Json layers = Json::array();
   layers.push_back({{"mark", {{"type", "bar"}, {"height", 12}}},
@@ -173,10 +162,9 @@ Json TornadoChart(const Scenario& scenario, std::size_t issue_index,
                          {{"domain", {"input at its low end", "input at its high end"}},
                           {"range", {kOkabeVermillion, kOkabeBlue}}}}}},
                       {"tooltip",
-                       {{{"field", "input"}, {"title", "Input"}},
-                        {{"field", "end"}, {"title", "Set to"}},
-                        {{"field", "input_value"}, {"title", "Input value"}, {"format", ".4~g"}},
-                        {{"field", "forecast"}, {"title", "Forecast"}, {"format", ".4~f"}}}}}}});
+                       {TooltipField("input", "Input"), TooltipField("end", "Set to"),
+                        TooltipField("input_value", "Input value", ".4~g"),
+                        TooltipField("forecast", "Forecast", ".4~f")}}}}});
   layers.push_back({{"mark", {{"type", "rule"}, {"color", "#000"}}},
                     {"encoding", {{"x", {{"datum", base}, {"type", "quantitative"}}}}}});
   spec["layer"] = layers;
@@ -220,13 +208,11 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
     const double w = s ? s->capability.value_or(actor.capability) * s->salience : 0.0;
     if (w > weight) weight = w, first = actor.id;
   }
-  Json spec = Chart(
+  Json spec = ChartOfRows(
       fmt::format("{}: how each actor sees the challenges it faces", issue.label),
       "One point per counterpart: x = the actor's expected utility of challenging it, y = the "
-      "counterpart's expected utility of challenging the actor, as the actor perceives it");
-  spec["data"] = {{"values", values}};
-  spec["width"] = 420;
-  spec["height"] = 420;
+      "counterpart's expected utility of challenging the actor, as the actor perceives it",
+      values, 420, 420);
   spec["params"] = Json::array(
       {{{"name", "actor"},
         {"value", first},
@@ -267,9 +253,7 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
            {{"x", -0.5 * e}, {"y", -0.92 * e}, {"t", "stalemate"}}}}}},
        {"mark", {{"type", "text"}, {"fontSize", 12}, {"fontWeight", "bold"}, {"color", "#666"}}},
        {"encoding",
-        {{"x", {{"field", "x"}, {"type", "quantitative"}}},
-         {"y", {{"field", "y"}, {"type", "quantitative"}}},
-         {"text", {{"field", "t"}}}}}});
+        {{"x", Quantitative("x")}, {"y", Quantitative("y")}, {"text", {{"field", "t"}}}}}});
   layers.push_back(
       {{"transform",
         {{{"filter", "datum.a == actor && datum.r == round"}}, NameLookup(scenario, "c")}},
@@ -301,13 +285,11 @@ Json PerceptionChart(const Scenario& scenario, std::size_t issue_index, const Is
             {{"domain", kinds},
              {"range", {"circle", "square", "triangle-up", "diamond", "cross"}}}}}},
          {"tooltip",
-          {{{"field", "name"}, {"title", "Counterpart"}},
-           {{"field", "k"}, {"title", "Quadrant"}},
-           {{"field", "x"}, {"title", "EU(actor)"}, {"format", "+.4f"}},
-           {{"field", "y"}, {"title", "EU(counterpart)"}, {"format", "+.4f"}},
-           {{"field", "p"}, {"title", "P(actor wins)"}, {"format", ".3f"}},
-           {{"field", "to"}, {"title", "Offer moves actor to"}, {"format", ".4~f"}},
-           {{"field", "acc"}, {"title", "Accepted"}}}}}}});
+          {TooltipField("name", "Counterpart"), TooltipField("k", "Quadrant"),
+           TooltipField("x", "EU(actor)", "+.4f"), TooltipField("y", "EU(counterpart)", "+.4f"),
+           TooltipField("p", "P(actor wins)", ".3f"),
+           TooltipField("to", "Offer moves actor to", ".4~f"),
+           TooltipField("acc", "Accepted")}}}}});
   spec["layer"] = layers;
   return spec;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "io/report_charts.h"
@@ -44,6 +45,31 @@ Json Chart(const std::string& title, const std::string& subtitle) {
   return spec;
 }
 
+Json ChartOfRows(const std::string& title, const std::string& subtitle, Json values, Json width,
+                 Json height) {
+  Json spec = Chart(title, subtitle);
+  spec["data"] = {{"values", std::move(values)}};
+  spec["width"] = std::move(width);
+  spec["height"] = std::move(height);
+  return spec;
+}
+
+Json Step(int pixels) { return {{"step", pixels}}; }
+
+Json Quantitative(const std::string& field) { return {{"field", field}, {"type", "quantitative"}}; }
+
+Json TooltipField(const std::string& field, const std::string& title, const std::string& format) {
+  Json entry = {{"field", field}, {"title", title}};
+  if (!format.empty()) entry["format"] = format;
+  return entry;
+}
+
+Json FilterTransform(const std::string& test) { return Json::array({{{"filter", test}}}); }
+
+Json ModelRowAxis(const Json& order) {
+  return {{"field", "model"}, {"type", "nominal"}, {"sort", order}, {"title", "Model (preset)"}};
+}
+
 Json PositionAxis(const Issue& issue, const std::string& field) {
   return {{"field", field},
           {"type", "quantitative"},
@@ -58,16 +84,14 @@ void AddReferenceLines(const Issue& issue, const std::string& channel, Json* lay
   if (issue.outcome) lines.emplace_back(*issue.outcome, "recorded outcome", Json{8, 4});
   for (const auto& [v, label, dash] : lines) {
     const Json data = {{"values", Json::array({{{"v", v}, {"label", label}}})}};
-    const Json pos = {{"field", "v"}, {"type", "quantitative"}};
+    const Json pos = Quantitative("v");
     layers->push_back(
         {{"data", data},
          {"mark",
           {{"type", "rule"}, {"color", "#444"}, {"strokeWidth", 1.5}, {"strokeDash", dash}}},
          {"encoding",
           {{channel, pos},
-           {"tooltip",
-            {{{"field", "label"}, {"title", "Reference"}},
-             {{"field", "v"}, {"title", "Value"}}}}}}});
+           {"tooltip", {TooltipField("label", "Reference"), TooltipField("v", "Value")}}}}});
     Json text = {{"type", "text"}, {"fontSize", 10}, {"color", "#444"}};
     if (channel == "x") {
       text["y"] = 0;

@@ -31,6 +31,27 @@ Json OkabeIto();
 // A spec skeleton: schema, title with subtitle, shared config.
 Json Chart(const std::string& title, const std::string& subtitle);
 
+// Chart(title, subtitle) over inline rows: then "data" {"values": values}, "width" and
+// "height" (pixels, or Step(n) for n pixels per band of a nominal axis).
+Json ChartOfRows(const std::string& title, const std::string& subtitle, Json values, Json width,
+                 Json height);
+
+// {"step": pixels}: a height or width given per band of a nominal axis.
+Json Step(int pixels);
+
+// {"field": field, "type": "quantitative"}: a bare quantitative encoding.
+Json Quantitative(const std::string& field);
+
+// A tooltip entry: {"field": field, "title": title} and "format" when not empty (d3-format).
+Json TooltipField(const std::string& field, const std::string& title,
+                  const std::string& format = "");
+
+// A layer's "transform": one filter on a Vega expression, e.g. "datum.kind == 'winset'".
+Json FilterTransform(const std::string& test);
+
+// The nominal axis of one band per model, labelled as ModelLabel writes them, in `order`.
+Json ModelRowAxis(const Json& order);
+
 // A quantitative encoding of `field` on the issue's scale, titled with the scale's words.
 Json PositionAxis(const Issue& issue, const std::string& field);
 

@@ -49,11 +49,10 @@ Json StanceChart(const Scenario& scenario, std::size_t issue_index) {
                       {"position", stance->position},
                       {"salience", stance->salience}});
   }
-  Json spec = Chart(fmt::format("{}: where each actor stands and how much it cares", issue.label),
-                    "Point area = capability; outsiders (who bargain but never vote) as diamonds");
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth;
-  spec["height"] = 260;
+  Json spec =
+      ChartOfRows(fmt::format("{}: where each actor stands and how much it cares", issue.label),
+                  "Point area = capability; outsiders (who bargain but never vote) as diamonds",
+                  values, kWidth, 260);
   Json layers = Json::array();
   layers.push_back(
       {{"mark", {{"type", "point"}, {"filled", true}, {"opacity", 0.75}, {"stroke", "#222"}}},
@@ -76,15 +75,13 @@ Json StanceChart(const Scenario& scenario, std::size_t issue_index) {
            {"scale", {{"domain", {"member", "outsider"}}, {"range", {"circle", "diamond"}}}}}},
          {"color", {{"value", kOkabeBlue}}},
          {"tooltip",
-          {{{"field", "name"}, {"title", "Actor"}},
-           {{"field", "position"}, {"title", "Position"}},
-           {{"field", "salience"}, {"title", "Salience"}, {"format", ".2f"}},
-           {{"field", "capability"}, {"title", "Capability"}, {"format", ",.4~g"}},
-           {{"field", "role"}, {"title", "Role"}}}}}}});
+          {TooltipField("name", "Actor"), TooltipField("position", "Position"),
+           TooltipField("salience", "Salience", ".2f"),
+           TooltipField("capability", "Capability", ",.4~g"), TooltipField("role", "Role")}}}}});
   layers.push_back({{"mark", {{"type", "text"}, {"dy", -10}, {"fontSize", 9}, {"color", "#333"}}},
                     {"encoding",
-                     {{"x", {{"field", "position"}, {"type", "quantitative"}}},
-                      {"y", {{"field", "salience"}, {"type", "quantitative"}}},
+                     {{"x", Quantitative("position")},
+                      {"y", Quantitative("salience")},
                       {"text", {{"field", "actor"}}}}}});
   AddReferenceLines(issue, "x", &layers);
   spec["layer"] = layers;
@@ -132,15 +129,13 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
       }
     }
   }
-  Json spec =
-      Chart(fmt::format("{}: positions round by round, and each model's forecast", issue.label),
-            dynamic_models.empty()
-                ? "No model here bargains in rounds; lines are the static forecasts"
-                : "Grey: each actor's position under the model picked below; coloured: "
-                  "each model's forecast (static models as flat lines)");
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth;
-  spec["height"] = 320;
+  Json spec = ChartOfRows(
+      fmt::format("{}: positions round by round, and each model's forecast", issue.label),
+      dynamic_models.empty()
+          ? "No model here bargains in rounds; lines are the static forecasts"
+          : "Grey: each actor's position under the model picked below; coloured: "
+            "each model's forecast (static models as flat lines)",
+      values, kWidth, 320);
   const std::string model_param = "positions_of";
   if (!dynamic_models.empty()) {
     Json options = Json::array();
@@ -168,17 +163,16 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
            {"y", PositionAxis(issue, "position")},
            {"detail", {{"field", "actor"}}},
            {"tooltip",
-            {{{"field", "name"}, {"title", "Actor"}},
-             {{"field", "round"}, {"title", "Round"}},
-             {{"field", "position"}, {"title", "Position"}, {"format", ".4~f"}}}}}}});
+            {TooltipField("name", "Actor"), TooltipField("round", "Round"),
+             TooltipField("position", "Position", ".4~f")}}}}});
   }
   Json model_domain = Json::array();
   for (const std::string& m : all_models) model_domain.push_back(m);
-  layers.push_back({{"transform", {{{"filter", "datum.kind == 'forecast'"}}}},
+  layers.push_back({{"transform", FilterTransform("datum.kind == 'forecast'")},
                     {"mark", {{"type", "line"}, {"strokeWidth", 2.5}}},
                     {"encoding",
                      {{"x", x},
-                      {"y", {{"field", "position"}, {"type", "quantitative"}}},
+                      {"y", Quantitative("position")},
                       {"color",
                        {{"field", "model"},
                         {"type", "nominal"},
@@ -190,9 +184,8 @@ Json TrajectoryChart(const Scenario& scenario, std::size_t issue_index,
                         {"title", "Forecast of"},
                         {"scale", {{"domain", model_domain}}}}},
                       {"tooltip",
-                       {{{"field", "model"}, {"title", "Model"}},
-                        {{"field", "round"}, {"title", "Round"}},
-                        {{"field", "position"}, {"title", "Forecast"}, {"format", ".4~f"}}}}}}});
+                       {TooltipField("model", "Model"), TooltipField("round", "Round"),
+                        TooltipField("position", "Forecast", ".4~f")}}}}});
   AddReferenceLines(issue, "y", &layers);
   spec["layer"] = layers;
   return spec;
@@ -224,26 +217,21 @@ Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
     }
     values.push_back(row);
   }
-  Json spec =
-      Chart(fmt::format("{}: every model's forecast", issue.label),
-            any_interval ? "Dot: forecast at the stated inputs; bar: 5–95 % of the Monte Carlo "
-                           "forecasts, tick: their median"
-                         : "Dot: forecast at the stated inputs (no sweep given: no intervals)");
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth;
-  spec["height"] = {{"step", 22}};
-  const Json y = {
-      {"field", "model"}, {"type", "nominal"}, {"sort", order}, {"title", "Model (preset)"}};
-  Json tooltip = {{{"field", "model"}, {"title", "Model"}},
-                  {{"field", "forecast"}, {"title", "Forecast"}, {"format", ".4~f"}},
-                  {{"field", "rounds"}, {"title", "Rounds"}},
-                  {{"field", "stop"}, {"title", "Stopped"}}};
+  Json spec = ChartOfRows(
+      fmt::format("{}: every model's forecast", issue.label),
+      any_interval ? "Dot: forecast at the stated inputs; bar: 5–95 % of the Monte Carlo "
+                     "forecasts, tick: their median"
+                   : "Dot: forecast at the stated inputs (no sweep given: no intervals)",
+      values, kWidth, Step(22));
+  const Json y = ModelRowAxis(order);
+  Json tooltip = {TooltipField("model", "Model"), TooltipField("forecast", "Forecast", ".4~f"),
+                  TooltipField("rounds", "Rounds"), TooltipField("stop", "Stopped")};
   if (issue.outcome) {
-    tooltip.push_back({{"field", "error"}, {"title", "Error vs recorded"}, {"format", "+.2f"}});
+    tooltip.push_back(TooltipField("error", "Error vs recorded", "+.2f"));
   }
   if (any_interval) {
-    tooltip.push_back({{"field", "p05"}, {"title", "MC 5 %"}, {"format", ".2f"}});
-    tooltip.push_back({{"field", "p95"}, {"title", "MC 95 %"}, {"format", ".2f"}});
+    tooltip.push_back(TooltipField("p05", "MC 5 %", ".2f"));
+    tooltip.push_back(TooltipField("p95", "MC 95 %", ".2f"));
   }
   Json layers = Json::array();
   if (any_interval) {
@@ -254,10 +242,8 @@ Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
                         {"x2", {{"field", "p95"}}},
                         {"color", {{"value", kOkabeSky}}},
                         {"tooltip", tooltip}}}});
-    layers.push_back(
-        {{"mark", {{"type", "tick"}, {"thickness", 2}, {"color", "#000"}}},
-         {"encoding",
-          {{"y", y}, {"x", {{"field", "p50"}, {"type", "quantitative"}}}, {"tooltip", tooltip}}}});
+    layers.push_back({{"mark", {{"type", "tick"}, {"thickness", 2}, {"color", "#000"}}},
+                      {"encoding", {{"y", y}, {"x", Quantitative("p50")}, {"tooltip", tooltip}}}});
   }
   layers.push_back(
       {{"mark", {{"type", "point"}, {"filled", true}, {"size", 90}, {"color", kOkabeBlue}}},
@@ -265,7 +251,7 @@ Json ModelsChart(const Scenario& scenario, std::size_t issue_index,
   layers.push_back({{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 8}, {"fontSize", 10}}},
                     {"encoding",
                      {{"y", y},
-                      {"x", {{"field", "forecast"}, {"type", "quantitative"}}},
+                      {"x", Quantitative("forecast")},
                       {"text", {{"field", "forecast"}, {"format", ".1f"}}}}}});
   AddReferenceLines(issue, "x", &layers);
   spec["layer"] = layers;
@@ -306,30 +292,25 @@ Json BlockingChart(const Scenario& scenario, std::size_t issue_index,
                         {"who", b.veto ? "veto player" : "member"}});
     }
   }
-  Json spec = Chart(
+  Json spec = ChartOfRows(
       fmt::format("{}: who blocks what under {}", issue.label, rule),
       "Bar: what the rule lets pass from each model's final positions (the win-set); diamond: "
-      "the compromise; circle: the rule's outcome; triangles: how far each blocker would go");
-  spec["data"] = {{"values", values}};
-  spec["width"] = kWidth;
-  spec["height"] = {{"step", 26}};
-  const Json y = {
-      {"field", "model"}, {"type", "nominal"}, {"sort", order}, {"title", "Model (preset)"}};
+      "the compromise; circle: the rule's outcome; triangles: how far each blocker would go",
+      values, kWidth, Step(26));
+  const Json y = ModelRowAxis(order);
   Json layers = Json::array();
-  layers.push_back({{"transform", {{{"filter", "datum.kind == 'winset'"}}}},
+  layers.push_back({{"transform", FilterTransform("datum.kind == 'winset'")},
                     {"mark", {{"type", "bar"}, {"height", 10}, {"color", kOkabeSky}}},
                     {"encoding",
                      {{"y", y},
                       {"x", PositionAxis(issue, "low")},
                       {"x2", {{"field", "high"}}},
                       {"tooltip",
-                       {{{"field", "model"}, {"title", "Model"}},
-                        {{"field", "low"}, {"title", "Win-set from"}, {"format", ".4~f"}},
-                        {{"field", "high"}, {"title", "to"}, {"format", ".4~f"}},
-                        {{"field", "blockers"}, {"title", "Blocked by"}},
-                        {{"field", "verdict"}, {"title", "Verdict"}}}}}}});
+                       {TooltipField("model", "Model"), TooltipField("low", "Win-set from", ".4~f"),
+                        TooltipField("high", "to", ".4~f"), TooltipField("blockers", "Blocked by"),
+                        TooltipField("verdict", "Verdict")}}}}});
   layers.push_back(
-      {{"transform", {{{"filter", "datum.kind == 'blocker'"}}}},
+      {{"transform", FilterTransform("datum.kind == 'blocker'")},
        {"mark",
         {{"type", "point"},
          {"shape", "triangle-down"},
@@ -338,7 +319,7 @@ Json BlockingChart(const Scenario& scenario, std::size_t issue_index,
          {"yOffset", -9}}},
        {"encoding",
         {{"y", y},
-         {"x", {{"field", "limit"}, {"type", "quantitative"}}},
+         {"x", Quantitative("limit")},
          {"color",
           {{"field", "who"},
            {"type", "nominal"},
@@ -346,35 +327,32 @@ Json BlockingChart(const Scenario& scenario, std::size_t issue_index,
            {"scale",
             {{"domain", {"member", "veto player"}}, {"range", {kOkabeVermillion, "#000"}}}}}},
          {"tooltip",
-          {{{"field", "name"}, {"title", "Blocker"}},
-           {{"field", "who"}, {"title", "As"}},
-           {{"field", "position"}, {"title", "Final position"}, {"format", ".4~f"}},
-           {{"field", "limit"}, {"title", "Accepts up to"}, {"format", ".4~f"}}}}}}});
-  layers.push_back(
-      {{"transform", {{{"filter", "datum.kind == 'winset'"}}}},
-       {"mark",
-        {{"type", "point"},
-         {"shape", "diamond"},
-         {"filled", true},
-         {"size", 80},
-         {"color", kOkabeOrange}}},
-       {"encoding",
-        {{"y", y},
-         {"x", {{"field", "compromise"}, {"type", "quantitative"}}},
-         {"tooltip", {{{"field", "compromise"}, {"title", "Compromise"}, {"format", ".4~f"}}}}}}});
-  layers.push_back(
-      {{"transform", {{{"filter", "datum.kind == 'winset'"}}}},
-       {"mark",
-        {{"type", "point"},
-         {"shape", "circle"},
-         {"filled", false},
-         {"strokeWidth", 2},
-         {"size", 120},
-         {"color", "#000"}}},
-       {"encoding",
-        {{"y", y},
-         {"x", {{"field", "outcome"}, {"type", "quantitative"}}},
-         {"tooltip", {{{"field", "outcome"}, {"title", "Rule's outcome"}, {"format", ".4~f"}}}}}}});
+          {TooltipField("name", "Blocker"), TooltipField("who", "As"),
+           TooltipField("position", "Final position", ".4~f"),
+           TooltipField("limit", "Accepts up to", ".4~f")}}}}});
+  layers.push_back({{"transform", FilterTransform("datum.kind == 'winset'")},
+                    {"mark",
+                     {{"type", "point"},
+                      {"shape", "diamond"},
+                      {"filled", true},
+                      {"size", 80},
+                      {"color", kOkabeOrange}}},
+                    {"encoding",
+                     {{"y", y},
+                      {"x", Quantitative("compromise")},
+                      {"tooltip", {TooltipField("compromise", "Compromise", ".4~f")}}}}});
+  layers.push_back({{"transform", FilterTransform("datum.kind == 'winset'")},
+                    {"mark",
+                     {{"type", "point"},
+                      {"shape", "circle"},
+                      {"filled", false},
+                      {"strokeWidth", 2},
+                      {"size", 120},
+                      {"color", "#000"}}},
+                    {"encoding",
+                     {{"y", y},
+                      {"x", Quantitative("outcome")},
+                      {"tooltip", {TooltipField("outcome", "Rule's outcome", ".4~f")}}}}});
   AddReferenceLines(issue, "x", &layers);
   spec["layer"] = layers;
   return spec;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "io/report_chart_util.h"
 #include "testing/sample_runs.h"
@@ -162,6 +163,25 @@ TEST(ReportChartsTest, QuantileInterpolatesLikeNumpy) {
   EXPECT_DOUBLE_EQ(Quantile({1, 2, 3, 4}, 0.0), 1.0);
   EXPECT_DOUBLE_EQ(Quantile({1, 2, 3, 4}, 1.0), 4.0);
   EXPECT_DOUBLE_EQ(Quantile({7}, 0.3), 7.0);
+}
+
+// The spec builders write their keys in a fixed order: the page embeds the specs as written.
+TEST(ReportChartsTest, SpecBuildersWriteTheirKeysInOrder) {
+  EXPECT_EQ(TooltipField("p05", "MC 5 %", ".2f").dump(),
+            R"({"field":"p05","title":"MC 5 %","format":".2f"})");
+  EXPECT_EQ(TooltipField("model", "Model").dump(), R"({"field":"model","title":"Model"})");
+  EXPECT_EQ(Quantitative("x").dump(), R"({"field":"x","type":"quantitative"})");
+  EXPECT_EQ(FilterTransform("datum.k == 'a'").dump(), R"([{"filter":"datum.k == 'a'"}])");
+  EXPECT_EQ(
+      ModelRowAxis(Json::array({"b", "a"})).dump(),
+      R"json({"field":"model","type":"nominal","sort":["b","a"],"title":"Model (preset)"})json");
+  const Json spec = ChartOfRows("T", "", Json::array({{{"v", 1}}}), 100, Step(20));
+  EXPECT_EQ(spec["data"].dump(), R"({"values":[{"v":1}]})");
+  EXPECT_EQ(spec["height"].dump(), R"({"step":20})");
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : spec.items()) keys.push_back(key);
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"$schema", "title", "config", "data", "width", "height"}));
 }
 
 }  // namespace
