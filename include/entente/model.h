@@ -51,9 +51,10 @@ enum class StopReason {
   kRoundCap,   // ran the maximum number of rounds
   kHalted,     // the model cannot continue (e.g. a degenerate state); see message
   kStatic,     // a one-shot rule (no rounds), e.g. the weighted median
+  kCycle,      // positions repeat an earlier round's state k >= 3 rounds back (IssueResult::cycle)
 };
 
-const char* StopReasonName(StopReason reason);  // "converged", "two-cycle", ...
+const char* StopReasonName(StopReason reason);  // "converged", "two-cycle", "cycle", ...
 
 // One actor's dealing with another in a round, for `explain`.
 struct Interaction {
@@ -89,7 +90,8 @@ struct IssueResult {
   int rounds = 0;         // rounds actually run
   bool converged = false;
   StopReason stop = StopReason::kRoundCap;
-  std::string message;                    // one human sentence: what happened and why it stopped
+  int cycle = 0;        // the cycle's length k (2 for kTwoCycle, >= 3 for kCycle), else 0
+  std::string message;  // one human sentence: what happened and why it stopped
   std::vector<Interaction> interactions;  // only when RunOptions::record_detail
   std::vector<RoundSeries> series;
 };

@@ -18,6 +18,7 @@ const char* StopReasonName(StopReason reason) {
     case StopReason::kRoundCap: return "round cap";
     case StopReason::kHalted: return "halted";
     case StopReason::kStatic: return "static";
+    case StopReason::kCycle: return "cycle";
   }
   return "unknown";
 }

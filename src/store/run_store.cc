@@ -101,7 +101,7 @@ std::string NowUtc() {
 
 std::optional<StopReason> ParseStopReason(const std::string& name) {
   for (StopReason r : {StopReason::kConverged, StopReason::kTwoCycle, StopReason::kRoundCap,
-                       StopReason::kHalted, StopReason::kStatic}) {
+                       StopReason::kHalted, StopReason::kStatic, StopReason::kCycle}) {
     if (name == StopReasonName(r)) return r;
   }
   return std::nullopt;

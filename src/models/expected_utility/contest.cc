@@ -46,7 +46,21 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
     }
   }
   if (use_table_) {
+    // Actors at one position with the same exponent share a row, so each distinct row's pows
+    // are computed once and copied (bit-identical). Under bdm, r_i depends on x_i and s_i only,
+    // so actors coded alike (e.g. the flagship's Allies at salience 0.3) share rows.
+    row_of_.assign(distinct_, kNoRow);
+    row_next_.assign(n, kNoRow);
     for (std::size_t k = 0; k < n; ++k) {
+      std::size_t same = row_of_[position_id_[k]];
+      while (same != kNoRow && r[same] != r[k]) same = row_next_[same];
+      if (same != kNoRow) {
+        std::copy_n(&us_table_[same * distinct_], distinct_, &us_table_[k * distinct_]);
+        std::copy_n(&uf_table_[same * distinct_], distinct_, &uf_table_[k * distinct_]);
+        continue;
+      }
+      row_next_[k] = row_of_[position_id_[k]];  // k heads its position's list of rows
+      row_of_[position_id_[k]] = k;
       for (std::size_t p = 0; p < distinct_; ++p) {
         // The same d and r as Evaluate would use for a partner at this position.
         const double d = std::abs(x[k] - value_of_id_[p]) / range_;

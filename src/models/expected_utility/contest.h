@@ -82,6 +82,10 @@ class Contest {
   std::vector<double> value_of_id_;  // the distinct positions, ascending
   bool use_table_ = false;
   std::vector<double> us_table_, uf_table_;
+  // Rows already computed this pass, per position id: row_of_[p] = the last actor at p whose row
+  // was computed, row_next_[k] = the one before it (kNoRow ends the list).
+  static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> row_of_, row_next_;
 };
 
 }  // namespace entente::eum

@@ -21,13 +21,6 @@ ProbabilityTable::ProbabilityTable(const ExpectedUtilityOptions& options,
   scratch_.resize(n);
 }
 
-double ProbabilityTable::Vote(std::size_t k, std::size_t a, std::size_t b) const {
-  // Scholz et al. 2011, eq. (28): v_k(a, b) = c_k s_k (u_k(x_a) − u_k(x_b)) with
-  // u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the common factor 2 cancels in P (eq. 30).
-  const std::size_t n = x_->size();
-  return weight_[k] * (u_[k * n + b] - u_[k * n + a]);
-}
-
 void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<double>& r) {
   x_ = &x;
   r_ = &r;
@@ -49,11 +42,23 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     }
   }
   if (!fast_) {
+    // Distinct positions (ascending), each actor's id among them and one actor holding each.
+    distinct_x_.assign(x.begin(), x.end());
+    std::sort(distinct_x_.begin(), distinct_x_.end());
+    distinct_x_.erase(std::unique(distinct_x_.begin(), distinct_x_.end()), distinct_x_.end());
+    distinct_ = distinct_x_.size();
+    position_id_.resize(n);
+    holder_.assign(distinct_, 0);
+    for (std::size_t k = n; k-- > 0;) {
+      position_id_[k] = static_cast<std::size_t>(
+          std::lower_bound(distinct_x_.begin(), distinct_x_.end(), x[k]) - distinct_x_.begin());
+      holder_[position_id_[k]] = k;  // the first actor at the position, as it happens
+    }
     u_.resize(n * n);
     for (std::size_t k = 0; k < n; ++k) {
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
       for (std::size_t a = 0; a < n; ++a) {
-        u_[k * n + a] = RiskPow(std::abs(x[k] - x[a]) / range_, rho);
+        u_[a * n + k] = RiskPow(std::abs(x[k] - x[a]) / range_, rho);
       }
     }
   }
@@ -65,7 +70,7 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     for (std::size_t k = 0; k < n; ++k) {
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
       for (std::size_t a = 0; a < n; ++a) {
-        scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho) : u_[k * n + a];
+        scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho) : u_[a * n + k];
       }
       std::sort(scratch_.begin(), scratch_.end());
       double sum = 0.0;
@@ -110,14 +115,19 @@ double Ratio(const ExpectedUtilityOptions& options, double net, double positive,
 }  // namespace
 
 void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
-  // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|.
+  // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|, with
+  // eq. (28): v_k(i, j) = c_k s_k (u_k(x_i) − u_k(x_j)), u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the
+  // common factor 2 cancels. Summed over voters in table order (the references' order). Adding
+  // +0.0 for a vote of the other sign leaves a sum unchanged, so the sums need no branches.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
   const std::size_t n = x_->size();
+  const double* ui = &u_[i * n];
+  const double* uj = &u_[j * n];
   for (std::size_t k = 0; k < n; ++k) {
-    const double v = Vote(k, i, j);
+    const double v = weight_[k] * (uj[k] - ui[k]);
     net += v;
-    if (v > 0.0) positive += v;
-    if (v < 0.0) negative += -v;
+    positive += v > 0.0 ? v : 0.0;
+    negative += v < 0.0 ? -v : 0.0;
     absolute += std::abs(v);
   }
   *p_ij = Ratio(options_, net, positive, absolute, all_pairs_);
@@ -158,12 +168,25 @@ void ProbabilityTable::FastPairAt(std::size_t i, std::size_t j, std::size_t belo
                 all_pairs_);
 }
 
-void ProbabilityTable::AllPairs(std::vector<double>& p) const {
+void ProbabilityTable::AllPairs(std::vector<double>& p) {
   const std::size_t n = x_->size();
   p.assign(n * n, 0.0);
   if (!fast_) {
+    // Every vote on (i, j) depends on x_i and x_j only, not on who holds them, so P is computed
+    // once per pair of distinct positions (ids from Prepare) and copied to every actor pair
+    // holding them: the same sums in the same order, bit-identical to Pair. Swapping the pair
+    // negates every vote exactly, so one pass gives both directions.
+    const std::size_t d = distinct_;
+    pair_p_.assign(d * d, 0.0);
+    for (std::size_t a = 0; a < d; ++a) {
+      for (std::size_t b = a + 1; b < d; ++b) {
+        DirectPair(holder_[a], holder_[b], &pair_p_[a * d + b], &pair_p_[b * d + a]);
+      }
+    }
     for (std::size_t i = 0; i < n; ++i) {
-      for (std::size_t j = i + 1; j < n; ++j) Pair(i, j, &p[i * n + j], &p[j * n + i]);
+      const double* row = &pair_p_[position_id_[i] * d];
+      double* out = &p[i * n];
+      for (std::size_t j = 0; j < n; ++j) out[j] = row[position_id_[j]];
     }
     return;
   }

@@ -35,7 +35,8 @@ class ProbabilityTable {
   // Every P at once: p[i * n + j] = P_ij (0 on the diagonal and between equal positions), the
   // same values Pair gives. On the prefix-sum path the pairs are visited in sorted order, so the
   // midpoint's place among the voters is found by a forward sweep instead of a binary search.
-  void AllPairs(std::vector<double>& p) const;
+  // On the direct path each pair of distinct positions is computed once. Not thread-safe.
+  void AllPairs(std::vector<double>& p);
 
   // Forces the direct O(n) loop (for tests comparing it with the prefix-sum path).
   void set_force_direct(bool force) { force_direct_ = force; }
@@ -44,8 +45,6 @@ class ProbabilityTable {
   double all_pairs_denominator() const { return all_pairs_; }
 
  private:
-  // v_k(a, b) = c_k s_k (d_kb^ρ − d_ka^ρ): voter k's vote for x_a over x_b (Sch eq. 28).
-  double Vote(std::size_t k, std::size_t a, std::size_t b) const;
   void DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   void FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   // FastPair with the midpoint's bounds in the sorted positions given: `below` = lower_bound,
@@ -69,8 +68,15 @@ class ProbabilityTable {
   std::vector<std::size_t> order_;
   std::vector<std::size_t> split_;  // split_[k]: first sorted index with position >= x_k
   std::vector<double> scratch_;
-  // Direct path: u_[k * n + a] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction.
+  // Direct path: u_[a * n + k] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction and a
+  // pair reads two contiguous rows.
   std::vector<double> u_;
+  // Direct path: the distinct positions (ascending), position_id_[k] = x_k's index among them,
+  // holder_[p] = an actor at position p, pair_p_[p * distinct_ + q] = P of position p over q.
+  std::vector<double> distinct_x_;
+  std::vector<std::size_t> position_id_, holder_;
+  std::size_t distinct_ = 0;
+  std::vector<double> pair_p_;
 };
 
 }  // namespace entente::eum

@@ -16,6 +16,7 @@
 #include "entente/expected_utility.h"
 #include "entente/statistics.h"
 #include "models/expected_utility/contest.h"
+#include "models/expected_utility/cycle.h"
 #include "models/expected_utility/offers.h"
 #include "models/expected_utility/risk.h"
 
@@ -96,7 +97,7 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     result.forecast = result.weighted_median.back();
     result.message = std::move(message);
     result.series.push_back(std::move(risk_series));
-    return result;
+    return std::move(result);
   };
 
   // Δ: the range of the initial positions, fixed for the whole run (spec §2).
@@ -115,6 +116,9 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
   OfferBook book(options);
   std::vector<double> r(n, 1.0), security(n), next(n);
   bool positions_changed = true;
+  // positions[first_state] is the first state reached with the current inputs: states before a
+  // timed event came from other capabilities or saliences, so no cycle reaches back past it.
+  int first_state = 0;
   for (int round = 1; round <= max_rounds; ++round) {
     if (run.Cancelled()) {
       return finish(StopReason::kHalted, false,
@@ -135,6 +139,7 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
       range = std::max(range, *hi - *lo);  // keep every d_ij inside [0, 1]
       contest.emplace(options, weight, work.salience, range);
       positions_changed = true;
+      first_state = round;
     }
     const double mu = MedianVoter(options, x, weight);
     // Steps 7–9: security levels with r = 1, then each actor's risk exponent.
@@ -203,20 +208,36 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < tolerance;
-    const bool cycle = !converged && round >= 2 &&
-                       MaxDifference(x, result.positions[result.positions.size() - 3]) < tolerance;
-    if (converged && (options.stop_early || round == max_rounds)) {
+    const bool check = options.stop_early || round == max_rounds;
+    // A cycle: the state repeats the one k rounds back (within the same tolerance). Two-cycles
+    // are looked for by every preset, as the originals report them; longer cycles only with
+    // stop_early (bdm), so the replication presets' results stay those of their originals.
+    const int cycle = converged || !check
+                          ? 0
+                          : eum::CycleLength(result.positions, first_state,
+                                             options.stop_early ? round : 2, tolerance);
+    if (converged && check) {
       return finish(StopReason::kConverged, true,
                     "Converged after " + std::to_string(round) +
                         " rounds: no position moved by more than " + Format(tolerance) +
                         "; forecast (weighted median) " + Format(result.weighted_median.back()) +
                         ".");
     }
-    if (cycle && (options.stop_early || round == max_rounds)) {
+    if (cycle == 2) {
+      result.cycle = 2;
       return finish(StopReason::kTwoCycle, false,
                     "Stopped after " + std::to_string(round) +
                         " rounds: positions alternate between two states (a two-cycle); "
                         "forecast (weighted median of the last round) " +
+                        Format(result.weighted_median.back()) + ".");
+    }
+    if (cycle > 2) {
+      result.cycle = cycle;
+      return finish(StopReason::kCycle, false,
+                    "Stopped after " + std::to_string(round) +
+                        " rounds: positions repeat those of round " +
+                        std::to_string(round - cycle) + " (a cycle of length " +
+                        std::to_string(cycle) + "); forecast (weighted median of the last round) " +
                         Format(result.weighted_median.back()) + ".");
     }
   }

@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
 
 #include "entente/expected_utility.h"
 #include "entente/model.h"
@@ -84,9 +87,54 @@ TEST(EumRun, BdmStopsOnConvergenceOrCycleBeforeTheCap) {
       EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - 1]);
     } else if (r.stop == StopReason::kTwoCycle) {
       EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - 2]);
+    } else if (r.stop == StopReason::kCycle) {
+      EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - r.cycle]);
     } else {
       EXPECT_EQ(r.rounds, 100);
     }
+  }
+}
+
+// A hand-sized table, from a search over random 3–8 actor tables, on which bdm cycles through
+// `k` states without converging.
+IssueTable CyclingTable(const std::vector<std::array<double, 3>>& rows) {
+  IssueTable t;
+  t.issue_id = "cycling";
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    t.actor_ids.push_back(std::string(1, static_cast<char>('a' + k)));
+    t.actor_index.push_back(k);
+    t.capability.push_back(rows[k][0]);
+    t.salience.push_back(rows[k][1]);
+    t.position.push_back(rows[k][2]);
+  }
+  return t;
+}
+
+TEST(EumRun, BdmStopsOnACycleLongerThanTwo) {
+  // {capability, salience, position}: cycles of length 3 and 4.
+  const std::vector<std::vector<std::array<double, 3>>> tables = {
+      {{6, 0.2, 80}, {7, 0.2, 100}, {3, 0.3, 0}, {8, 0.9, 0}, {1, 0.6, 0}, {5, 1, 0}, {8, 0.3, 80}},
+      {{9, 1, 50}, {6, 1, 80}, {2, 0.5, 80}, {4, 0.3, 100}}};
+  const int lengths[] = {3, 4};
+  for (std::size_t c = 0; c < tables.size(); ++c) {
+    const IssueTable t = CyclingTable(tables[c]);
+    const IssueResult r = RunExpectedUtility(t, Bdm(), RunOptions{});
+    EXPECT_EQ(r.stop, StopReason::kCycle) << r.message;
+    EXPECT_EQ(r.cycle, lengths[c]) << r.message;
+    EXPECT_FALSE(r.converged);
+    ASSERT_GE(r.rounds, r.cycle);          // the first table returns to its input after 3 rounds
+    EXPECT_LT(r.rounds, 20) << r.message;  // stopped at the first repeat, far from the cap of 100
+    EXPECT_EQ(r.positions[r.rounds], r.positions[r.rounds - r.cycle]);
+    EXPECT_NE(r.message.find("a cycle of length " + std::to_string(lengths[c])), std::string::npos)
+        << r.message;
+    // Without stop_early the run goes to the cap and, like the replication presets, reports no
+    // cycle longer than two.
+    ExpectedUtilityOptions full = Bdm();
+    full.stop_early = false;
+    const IssueResult capped = RunExpectedUtility(t, full, RunOptions{});
+    EXPECT_EQ(capped.rounds, 100);
+    EXPECT_EQ(capped.stop, StopReason::kRoundCap) << capped.message;
+    EXPECT_EQ(capped.positions[r.rounds], r.positions[r.rounds]);  // same trajectory
   }
 }
 
