@@ -18,7 +18,8 @@
 // Because it uses yaml-cpp's own scanner, it needs no model of YAML's lexical context (block
 // scalars, quoted and plain scalars, comments, flow depth, tags, anchors) and cannot disagree
 // with it; a text on which it finds nothing is loaded by LoadAll exactly as without the guard.
-// The cost is a second parse of the text (a few microseconds for a scenario file).
+// The cost is a second parse of the text without building nodes: about 0.7 of LoadAll's time
+// (measured on the flagship scenario, 60 KB, and on an 8 MB file of 60,000 actors).
 //
 // Thread-safety: pure functions.
 #pragma once
