@@ -9,6 +9,7 @@
 // Thread-safety: all functions are reentrant.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,10 @@ struct KtabImport {
 Result<KtabImport> ImportKtabCsv(const std::string& text, const std::string& path);
 
 // KTAB's SMP XML (<Scenario> with <name>, <desc>, <prngSeed>, <ModelParameters>, <Dimensions>,
-// <Actors>, <IdealAdjustment>).
-Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path);
+// <Actors>, <IdealAdjustment>). Elements nested more than `max_depth` levels deep (the root is
+// level 1; LoadLimits::max_depth, the CLI's --max-depth) are StatusCode::kLimitExceeded.
+Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path,
+                                 std::size_t max_depth = 64);
 
 // The SMP's input for a scenario: issue k becomes dimension k, positions are mapped from
 // [scale_min, scale_max] to [0,1], an actor without a stance on an issue gets salience 0 there

@@ -4,6 +4,7 @@
 // What the input carries that scenario YAML has no field for (KTAB's model parameters, prng
 // seed and ideal accommodation matrix) goes into the comment block at the top of the output.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -11,6 +12,7 @@
 #include "cli/exit_codes.h"
 #include "cli/interrupt.h"
 #include "cli/scenario_formats.h"
+#include "cli/scenario_input.h"
 #include "entente/io.h"
 #include "entente/scenario_writer.h"
 
@@ -22,7 +24,7 @@ struct ConvertFlags {
   std::string input;
   std::string output;
   std::string from;
-  std::size_t max_file_bytes = LoadLimits{}.max_file_bytes;
+  LoadLimits limits;  // --max-file-bytes, --max-actors, --max-issues, --max-depth
 };
 
 std::string Stem(const std::string& path) {
@@ -39,7 +41,7 @@ int Convert(const ConvertFlags& flags) {
     if (!named.ok()) return ReportFailure(named.status());
     format = *named;
   } else {
-    Result<std::string> text = ReadFile(flags.input, flags.max_file_bytes);
+    Result<std::string> text = ReadFile(flags.input, flags.limits.max_file_bytes);
     if (!text.ok()) return ReportFailure(text.status());
     format = GuessScenarioFormat(flags.input, *text);
     if (format == ScenarioFormat::kUnknown) {
@@ -49,9 +51,7 @@ int Convert(const ConvertFlags& flags) {
           "decide"));
     }
   }
-  LoadLimits limits;
-  limits.max_file_bytes = flags.max_file_bytes;
-  Result<ImportedScenario> imported = ReadAnyScenario(flags.input, limits, format);
+  Result<ImportedScenario> imported = ReadAnyScenario(flags.input, flags.limits, format);
   if (!imported.ok()) return ReportFailure(imported.status());
   Scenario& scenario = imported->scenario;
   if (scenario.meta.title.empty()) scenario.meta.title = Stem(flags.input);
@@ -62,8 +62,11 @@ int Convert(const ConvertFlags& flags) {
   Result<std::string> yaml = FormatScenarioYaml(scenario, comment);
   if (!yaml.ok())
     return ReportFailure(Status::ParseError(flags.input + ": " + yaml.status().message()));
-  // The output must load: check it before replacing anything.
-  if (Result<Scenario> back = ParseScenarioYaml(*yaml, flags.output); !back.ok()) {
+  // The output must load: check it before replacing anything (under the input's limits; the
+  // file-size limit is the input's, and the YAML may be longer than the input).
+  LoadLimits back_limits = flags.limits;
+  back_limits.max_file_bytes = std::max(back_limits.max_file_bytes, yaml->size());
+  if (Result<Scenario> back = ParseScenarioYaml(*yaml, flags.output, back_limits); !back.ok()) {
     return ReportFailure(
         Status::Internal("the converted scenario does not load back: " + back.status().message()));
   }
@@ -84,9 +87,8 @@ Action ConfigureConvert(CLI::App* app, const Invocation* /*invocation*/) {
   app->add_option("--from", flags->from,
                   "input format: ktab-csv, ktab-xml or decide (default: guessed)")
       ->check(CLI::IsMember({"ktab-csv", "ktab-xml", "decide"}));
-  app->add_option("--max-file-bytes", flags->max_file_bytes,
-                  "refuse input files larger than this (default 64 MiB)")
-      ->check(CLI::PositiveNumber);
+  AddLimitOptions(app, &flags->limits.max_file_bytes, &flags->limits.max_actors,
+                  &flags->limits.max_issues, &flags->limits.max_depth);
   return [flags] { return Convert(*flags); };
 }
 

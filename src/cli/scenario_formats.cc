@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstddef>
 #include <optional>
@@ -140,7 +141,7 @@ void DropIssuesWithoutStances(Scenario* s) {
 
 // Models rely on the checks LoadScenario makes (scenario.h): hold an imported scenario to them
 // by loading its YAML form (per-issue capabilities, which YAML cannot hold, set aside).
-Status CheckAsYaml(const Scenario& imported, const std::string& path) {
+Status CheckAsYaml(const Scenario& imported, const std::string& path, const LoadLimits& limits) {
   Scenario plain = imported;
   for (auto& row : plain.stances) {
     for (std::optional<Stance>& st : row) {
@@ -150,7 +151,10 @@ Status CheckAsYaml(const Scenario& imported, const std::string& path) {
   if (plain.meta.title.empty()) plain.meta.title = "untitled";
   Result<std::string> yaml = FormatScenarioYaml(plain);
   if (!yaml.ok()) return Status::ParseError(path + ": " + yaml.status().message());
-  Result<Scenario> back = ParseScenarioYaml(*yaml, "(as YAML)");
+  // The input's limits, but not its file size: the YAML form may be longer than the input.
+  LoadLimits yaml_limits = limits;
+  yaml_limits.max_file_bytes = std::max(yaml_limits.max_file_bytes, yaml->size());
+  Result<Scenario> back = ParseScenarioYaml(*yaml, "(as YAML)", yaml_limits);
   if (back.ok()) return Status::Ok();
   // Only the message's first line: the rest shows YAML the user never wrote.
   const std::string& m = back.status().message();
@@ -242,8 +246,9 @@ Result<ImportedScenario> ParseAnyScenario(std::string text, const std::string& p
     }
     case ScenarioFormat::kKtabCsv:
     case ScenarioFormat::kKtabXml: {
-      Result<KtabImport> k = out.format == ScenarioFormat::kKtabCsv ? ImportKtabCsv(text, path)
-                                                                    : ImportKtabXml(text, path);
+      Result<KtabImport> k = out.format == ScenarioFormat::kKtabCsv
+                                 ? ImportKtabCsv(text, path)
+                                 : ImportKtabXml(text, path, limits.max_depth);
       if (!k.ok()) return k.status();
       out.notes = DescribeKtab(*k);
       out.scenario = std::move(k->scenario);
@@ -258,7 +263,7 @@ Result<ImportedScenario> ParseAnyScenario(std::string text, const std::string& p
   }
   if (Status s = CheckLimits(out.scenario, limits, path); !s.ok()) return s;
   DropIssuesWithoutStances(&out.scenario);
-  if (Status s = CheckAsYaml(out.scenario, path); !s.ok()) return s;
+  if (Status s = CheckAsYaml(out.scenario, path, limits); !s.ok()) return s;
   if (out.scenario.path.empty()) out.scenario.path = path;
   if (out.scenario.text.empty()) out.scenario.text = std::move(text);
   return out;

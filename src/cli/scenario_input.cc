@@ -11,23 +11,29 @@ void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events) {
   app->add_option("FILE", flags->file,
                   "scenario file (.yaml, .yml, .csv; KTAB .csv/.xml, Decide .txt/.csv)")
       ->required();
-  app->add_option("--max-file-bytes", flags->max_file_bytes,
-                  "refuse scenario files larger than this (default 64 MiB)")
-      ->check(CLI::PositiveNumber);
-  app->add_option("--max-actors", flags->max_actors,
-                  "refuse scenarios with more actors than this (default 100000)")
-      ->check(CLI::PositiveNumber);
-  app->add_option("--max-issues", flags->max_issues,
-                  "refuse scenarios with more issues than this (default 10000)")
-      ->check(CLI::PositiveNumber);
-  app->add_option("--max-depth", flags->max_depth,
-                  "refuse YAML nested deeper than this (default 64)")
-      ->check(CLI::PositiveNumber);
+  AddLimitOptions(app, &flags->max_file_bytes, &flags->max_actors, &flags->max_issues,
+                  &flags->max_depth);
   if (!with_events) return;
   CLI::Option* named =
       app->add_option("--event", flags->events,
                       "apply exactly this event (repeatable; default: every enabled event)");
   app->add_flag("--no-events", flags->no_events, "apply no event")->excludes(named);
+}
+
+void AddLimitOptions(CLI::App* app, std::size_t* max_file_bytes, std::size_t* max_actors,
+                     std::size_t* max_issues, std::size_t* max_depth) {
+  app->add_option("--max-file-bytes", *max_file_bytes,
+                  "refuse scenario files larger than this (default 64 MiB)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-actors", *max_actors,
+                  "refuse scenarios with more actors than this (default 100000)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-issues", *max_issues,
+                  "refuse scenarios with more issues than this (default 10000)")
+      ->check(CLI::PositiveNumber);
+  app->add_option("--max-depth", *max_depth,
+                  "refuse YAML or XML nested deeper than this (default 64)")
+      ->check(CLI::PositiveNumber);
 }
 
 EventSelection SelectedEvents(const ScenarioFlags& flags) {

@@ -1,5 +1,6 @@
-// The scenario options shared by the commands that read a scenario: FILE, --max-file-bytes and
-// (for commands that run models) --event / --no-events.
+// The scenario options shared by the commands that read a scenario: FILE, the reader limits
+// (--max-file-bytes, --max-actors, --max-issues, --max-depth) and (for commands that run
+// models) --event / --no-events.
 #pragma once
 
 #include <cstddef>
@@ -27,9 +28,14 @@ struct ScenarioFlags {
   bool no_events = false;           // --no-events: no event at all
 };
 
-// Declares FILE and the reader limits (--max-file-bytes, --max-actors, --max-issues,
-// --max-depth) on `app`, and --event / --no-events when `with_events`.
+// Declares FILE and the reader limits (AddLimitOptions) on `app`, and --event / --no-events
+// when `with_events`.
 void AddScenarioOptions(CLI::App* app, ScenarioFlags* flags, bool with_events);
+
+// Declares the reader limits --max-file-bytes, --max-actors, --max-issues and --max-depth on
+// `app`, each writing its target (whose initial value, LoadLimits{}'s, is the default).
+void AddLimitOptions(CLI::App* app, std::size_t* max_file_bytes, std::size_t* max_actors,
+                     std::size_t* max_issues, std::size_t* max_depth);
 
 // The LoadLimits the flags set.
 LoadLimits LimitsOf(const ScenarioFlags& flags);

@@ -63,8 +63,9 @@ class Importer {
 
 }  // namespace
 
-Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path) {
-  Result<std::unique_ptr<XmlNode>> doc = ParseXml(text, path);
+Result<KtabImport> ImportKtabXml(const std::string& text, const std::string& path,
+                                 std::size_t max_depth) {
+  Result<std::unique_ptr<XmlNode>> doc = ParseXml(text, path, max_depth);
   if (!doc.ok()) return doc.status();
   const XmlNode& root = **doc;
   Importer im(path);

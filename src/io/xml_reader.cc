@@ -4,19 +4,21 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace entente::xml {
 namespace {
 
 class XmlReader {
  public:
-  XmlReader(const std::string& text, const std::string& path) : s_(text), path_(path) {}
+  XmlReader(const std::string& text, const std::string& path, std::size_t max_depth)
+      : s_(text), path_(path), max_depth_(max_depth) {}
 
   Result<std::unique_ptr<XmlNode>> ParseDocument() {
     SkipMisc();
     if (!err_.ok()) return err_;
     if (Peek() != '<') return Fail("expected the root element '<'", Found());
-    std::unique_ptr<XmlNode> root = ParseElement(0);
+    std::unique_ptr<XmlNode> root = ParseElement(max_depth_);
     if (!err_.ok()) return err_;
     SkipMisc();
     if (!err_.ok()) return err_;
@@ -149,15 +151,13 @@ class XmlReader {
     }
     Advance(end + 1 - i_);
   }
-  // REQUIRES Peek() == '<' at the start of a start tag.
-  std::unique_ptr<XmlNode> ParseElement(int depth) {
+  // Reads a start tag "<name attr='v' ...>" or an empty-element tag "<name .../>" into a new
+  // node, setting *closed for the latter. REQUIRES Peek() == '<'.
+  std::unique_ptr<XmlNode> ParseStartTag(bool* closed) {
     auto node = std::make_unique<XmlNode>();
     node->line = line_;
     node->col = col_;
-    if (depth > 64) {
-      Fail("expected elements nested at most 64 deep", "deeper nesting");
-      return node;
-    }
+    *closed = false;
     Advance();  // '<'
     node->name = ParseName();
     if (node->name.empty()) {
@@ -169,11 +169,12 @@ class XmlReader {
       SkipSpace();
       if (Peek() == '/' && Peek(1) == '>') {
         Advance(2);
+        *closed = true;
         return node;
       }
       if (Peek() == '>') {
         Advance();
-        break;
+        return node;
       }
       const std::string attr = ParseName();
       SkipSpace();
@@ -196,28 +197,41 @@ class XmlReader {
       }
       Advance();
     }
-    // Content.
+    return node;
+  }
+  // Reads the root element and everything inside it. Iterative (the open elements are kept in
+  // a vector), so no nesting within `max_depth` can exhaust the stack. REQUIRES Peek() == '<'.
+  std::unique_ptr<XmlNode> ParseElement(std::size_t max_depth) {
+    bool closed = false;
+    std::unique_ptr<XmlNode> root = ParseStartTag(&closed);
+    if (!err_.ok() || closed) return root;
+    std::vector<std::unique_ptr<XmlNode>> open;  // root first, innermost last
+    open.push_back(std::move(root));
     while (err_.ok()) {
+      XmlNode& node = *open.back();
       if (i_ >= s_.size()) {
-        Fail("expected '</" + node->name + ">'", "end of file");
-        return node;
+        Fail("expected '</" + node.name + ">'", "end of file");
+        break;
       }
       if (StartsWith("</")) {
         Advance(2);
         const std::string close = ParseName();
-        if (close != node->name) {
-          Fail("expected '</" + node->name + ">' (opened at line " + std::to_string(node->line) +
-                   ")",
+        if (close != node.name) {
+          Fail("expected '</" + node.name + ">' (opened at line " + std::to_string(node.line) + ")",
                "'</" + close + ">'");
-          return node;
+          break;
         }
         SkipSpace();
         if (Peek() != '>') {
           Fail("expected '>'", Found());
-          return node;
+          break;
         }
         Advance();
-        return node;
+        std::unique_ptr<XmlNode> done = std::move(open.back());
+        open.pop_back();
+        if (open.empty()) return done;
+        open.back()->children.push_back(std::move(done));
+        continue;
       }
       if (StartsWith("<!--")) {
         SkipComment();
@@ -225,31 +239,46 @@ class XmlReader {
         const size_t end = s_.find("]]>", i_);
         if (end == std::string::npos) {
           Fail("expected ']]>'", "end of file");
-          return node;
+          break;
         }
-        node->text += s_.substr(i_ + 9, end - i_ - 9);
+        node.text += s_.substr(i_ + 9, end - i_ - 9);
         Advance(end + 3 - i_);
       } else if (StartsWith("<?")) {
         const size_t end = s_.find("?>", i_);
         if (end == std::string::npos) {
           Fail("expected '?>'", "end of file");
-          return node;
+          break;
         }
         Advance(end + 2 - i_);
       } else if (Peek() == '<') {
-        node->children.push_back(ParseElement(depth + 1));
+        if (open.size() >= max_depth) {
+          // The same words as the YAML reader's limit (yaml_fields.cc).
+          err_ = Status(StatusCode::kLimitExceeded,
+                        path_ + ":" + std::to_string(line_) + ":" + std::to_string(col_) +
+                            ": nesting is deeper than the limit of " + std::to_string(max_depth) +
+                            " levels (raise it with --max-depth)");
+          break;
+        }
+        std::unique_ptr<XmlNode> child = ParseStartTag(&closed);
+        if (!err_.ok()) break;
+        if (closed) {
+          node.children.push_back(std::move(child));
+        } else {
+          open.push_back(std::move(child));
+        }
       } else if (Peek() == '&') {
-        ParseReference(node->text);
+        ParseReference(node.text);
       } else {
-        node->text += Peek();
+        node.text += Peek();
         Advance();
       }
     }
-    return node;
+    return std::move(open.front());  // err_ is set; the caller returns it
   }
 
   const std::string& s_;
   const std::string& path_;
+  const std::size_t max_depth_;
   size_t i_ = 0;
   int line_ = 1;
   int col_ = 1;
@@ -258,8 +287,20 @@ class XmlReader {
 
 }  // namespace
 
-Result<std::unique_ptr<XmlNode>> ParseXml(const std::string& text, const std::string& path) {
-  XmlReader reader(text, path);
+XmlNode::~XmlNode() {
+  // Take the subtree apart one level at a time, so no nesting depth can exhaust the stack.
+  std::vector<std::unique_ptr<XmlNode>> pending = std::move(children);
+  while (!pending.empty()) {
+    std::unique_ptr<XmlNode> n = std::move(pending.back());
+    pending.pop_back();
+    for (std::unique_ptr<XmlNode>& c : n->children) pending.push_back(std::move(c));
+    n->children.clear();
+  }
+}
+
+Result<std::unique_ptr<XmlNode>> ParseXml(const std::string& text, const std::string& path,
+                                          std::size_t max_depth) {
+  XmlReader reader(text, path, max_depth);
   return reader.ParseDocument();
 }
 

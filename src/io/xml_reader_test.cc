@@ -46,13 +46,42 @@ TEST(XmlReader, ReportsWhereAndWhat) {
   }
 }
 
-TEST(XmlReader, RefusesDeepNesting) {
+TEST(XmlReader, RefusesNestingDeeperThanTheLimit) {
   std::string doc;
   for (int i = 0; i < 100; ++i) doc += "<a>";
   for (int i = 0; i < 100; ++i) doc += "</a>";
   Result<std::unique_ptr<XmlNode>> r = ParseXml(doc, "t.xml");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("nested at most 64 deep"), std::string::npos);
+  EXPECT_EQ(r.status().code(), StatusCode::kLimitExceeded);
+  // The 65th <a> starts at byte 193 (64 × 3 before it).
+  EXPECT_EQ(r.status().message(),
+            "t.xml:1:193: nesting is deeper than the limit of 64 levels (raise it with "
+            "--max-depth)");
+  EXPECT_TRUE(ParseXml(doc, "t.xml", 100).ok());
+  r = ParseXml(doc, "t.xml", 99);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("the limit of 99 levels"), std::string::npos);
+}
+
+TEST(XmlReader, AnyDepthWithinARaisedLimitIsSafeForTheStack) {
+  // Parsing and destroying are iterative: 100,000 levels would overflow a recursive reader.
+  constexpr int kDepth = 100000;
+  std::string doc;
+  for (int i = 0; i < kDepth; ++i) doc += "<a>";
+  doc += "x";
+  for (int i = 0; i < kDepth; ++i) doc += "</a>";
+  Result<std::unique_ptr<XmlNode>> r = ParseXml(doc, "t.xml", kDepth);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const XmlNode* n = r->get();
+  int depth = 1;
+  while (!n->children.empty()) {
+    n = n->children.front().get();
+    ++depth;
+  }
+  EXPECT_EQ(depth, kDepth);
+  EXPECT_EQ(n->text, "x");
+  // An unclosed deep document fails cleanly too.
+  EXPECT_FALSE(ParseXml(doc.substr(0, 3 * kDepth), "t.xml", kDepth).ok());
 }
 
 }  // namespace

@@ -1,87 +1,95 @@
 #include "io/yaml_flow_guard.h"
 
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+
 namespace entente::io {
 
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\t'; }
-bool IsBreak(char c) { return c == '\n' || c == '\r'; }
-// Characters that end a tag or anchor token.
-bool EndsProperty(char c) {
-  return IsSpace(c) || IsBreak(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
-}
+// Reads a string_view in place (no copy of a file that may be megabytes).
+class GuardViewBuf : public std::streambuf {
+ public:
+  explicit GuardViewBuf(std::string_view text) {
+    char* begin = const_cast<char*>(text.data());  // only ever read
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Builds nothing; remembers where the current document began.
+class GuardDocumentStarts : public YAML::EventHandler {
+ public:
+  YAML::Mark start;
+
+  void OnDocumentStart(const YAML::Mark& mark) override { start = mark; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
 
 }  // namespace
 
-TextPosition FindStrayFlowSeparator(std::string_view text) {
-  int depth = 0;  // nesting of [ ] and { }
-  int line = 1;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const std::size_t line_start = i;
-    // At a line's content: check the first token outside any flow collection.
-    if (depth == 0) {
-      std::size_t j = i;
-      while (j < n && IsSpace(text[j])) ++j;
-      if (text.substr(j, 3) == "---" && (j + 3 == n || EndsProperty(text[j + 3]))) j += 3;
-      for (;;) {
-        while (j < n && IsSpace(text[j])) ++j;
-        if (j < n && (text[j] == '!' || text[j] == '&')) {
-          while (j < n && !EndsProperty(text[j])) ++j;
-          continue;
-        }
-        break;
+YamlCppStall FindYamlCppStall(std::string_view text) {
+  GuardViewBuf buffer(text);
+  std::istream in(&buffer);
+  GuardDocumentStarts handler;
+  int previous_start = -1;
+  try {
+    YAML::Parser parser(in);
+    // Every document consumes at least one token unless it stalls (yaml_flow_guard.h), so
+    // this loop ends after at most one document per token of the text.
+    while (parser.HandleNextDocument(handler)) {
+      if (handler.start.pos == previous_start) {
+        YamlCppStall stall;
+        stall.position = TextPosition{handler.start.line + 1, handler.start.column + 1};
+        const auto offset = static_cast<std::size_t>(handler.start.pos);
+        stall.token = offset < text.size() ? text[offset] : '\0';
+        return stall;
       }
-      if (j < n && text[j] == ',') {
-        return TextPosition{line, static_cast<int>(j - line_start) + 1};
-      }
+      previous_start = handler.start.pos;
     }
-    // Walk the rest of the line, tracking flow depth; skip quoted strings and comments.
-    char previous = ' ';
-    while (i < n && !IsBreak(text[i])) {
-      const char c = text[i];
-      if (c == '#' && (IsSpace(previous) || i == line_start)) {
-        while (i < n && !IsBreak(text[i])) ++i;
-        break;
-      }
-      const bool scalar_start = IsSpace(previous) || previous == ',' || previous == '[' ||
-                                previous == '{' || previous == ':' || i == line_start;
-      if ((c == '"' || c == '\'') && scalar_start) {
-        // A quoted scalar may span lines; count the breaks it holds.
-        const char quote = c;
-        ++i;
-        while (i < n) {
-          if (text[i] == '\\' && quote == '"' && i + 1 < n) {
-            if (IsBreak(text[i + 1])) ++line;
-            i += 2;
-            continue;
-          }
-          if (text[i] == quote) {
-            if (quote == '\'' && i + 1 < n && text[i + 1] == '\'') {
-              i += 2;
-              continue;
-            }
-            break;
-          }
-          if (text[i] == '\n') ++line;
-          ++i;
-        }
-        previous = quote;
-        if (i < n) ++i;
-        continue;
-      }
-      if (c == '[' || c == '{') ++depth;
-      if ((c == ']' || c == '}') && depth > 0) --depth;
-      previous = c;
-      ++i;
-    }
-    // Past the line break (\n, \r\n or \r).
-    if (i < n && text[i] == '\r') ++i;
-    if (i < n && text[i] == '\n') ++i;
-    ++line;
+  } catch (const YAML::Exception&) {
+    // LoadAll throws the same exception at the same place; the reader reports it.
   }
-  return TextPosition{};
+  return YamlCppStall{};
+}
+
+std::string DescribeYamlCppStall(const YamlCppStall& stall) {
+  if (stall.token == ',') {
+    return "invalid YAML: ',' separates items only inside [ ] or { }; here it stands outside "
+           "them, where a value should start (remove it, or quote the text that holds it, "
+           "e.g. \"a, b\")";
+  }
+  std::string token = "this token";
+  if (stall.token > ' ' && stall.token < 0x7f) token = std::string("'") + stall.token + "'";
+  return "invalid YAML: " + token +
+         " cannot start a value here, outside any collection (remove it, or quote the text "
+         "that holds it)";
+}
+
+std::string ExplainYamlCppError(std::string_view text, int offset, const std::string& message) {
+  const bool block_end =
+      message == YAML::ErrorMsg::END_OF_MAP || message == YAML::ErrorMsg::END_OF_SEQ;
+  if (block_end && offset >= 0 && static_cast<std::size_t>(offset) < text.size() &&
+      text[static_cast<std::size_t>(offset)] == ',') {
+    return message +
+           " (',' separates items only inside [ ] or { }; remove it, or quote the text that "
+           "holds it, e.g. \"a, b\")";
+  }
+  return message;
 }
 
 TextPosition FindLoneCarriageReturn(std::string_view text) {

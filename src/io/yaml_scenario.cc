@@ -787,17 +787,16 @@ Result<Scenario> ParseScenarioYaml(const std::string& text, const std::string& p
                         "a carriage return without a line feed (an old Mac line end); save the "
                         "file with \\n or \\r\\n line ends");
   }
-  if (const io::TextPosition stray = io::FindStrayFlowSeparator(text); stray.line > 0) {
-    // yaml-cpp 0.7 never returns on such input (io/yaml_flow_guard.h).
-    return file.ErrorAt(
-        stray, "invalid YAML: ',' separates items only inside [ ] or { }; here it starts a value");
+  if (const io::YamlCppStall stall = io::FindYamlCppStall(text); stall.position.line > 0) {
+    // yaml-cpp 0.7's LoadAll would never return on this text (io/yaml_flow_guard.h).
+    return file.ErrorAt(stall.position, io::DescribeYamlCppStall(stall));
   }
   std::vector<YAML::Node> documents;
   try {
     documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& e) {
     // yaml-cpp's own message, re-expressed at its mark with our excerpt and caret.
-    return file.Error(e.mark, "invalid YAML: " + e.msg);
+    return file.Error(e.mark, "invalid YAML: " + io::ExplainYamlCppError(text, e.mark.pos, e.msg));
   }
   if (documents.size() > 1) {
     return file.Error(documents[1].Mark(), "expected one YAML document, found " +

@@ -205,7 +205,8 @@ TEST(ParseScenarioYaml, ColumnsCountCharactersNotBytes) {
   EXPECT_EQ(ErrorOf(Edit("name: \"A\"\n    capability: 2",
                          "name: \"Ä\"\n    capability: 2\n    "
                          "description: \"é\", veto: 3")),
-            "s.yaml:11:21: invalid YAML: end of map not found\n"
+            "s.yaml:11:21: invalid YAML: end of map not found (',' separates items only "
+            "inside [ ] or { }; remove it, or quote the text that holds it, e.g. \"a, b\")\n"
             "   11 |     description: \"é\", veto: 3\n"
             "      |                     ^");
 }

@@ -64,6 +64,28 @@ entente_cli_check(convert.per_issue_power EXIT 3
 entente_cli_check(convert.missing_input EXIT 4
   ARGS convert ${CONVERT_IN}/no_such_file.csv -o ${ENTENTE_CLI_OUT}/bad.yaml)
 
+# --- convert: the reader limits (docs/manual.md, "Limits"), exit 5 naming the flag ------------
+entente_cli_check(convert.max_actors EXIT 5
+  ARGS convert ${KTAB_DIR}/dummy3/input.csv --max-actors 6 -o ${ENTENTE_CLI_OUT}/limit.yaml
+  STDERR_HAS "input.csv: 7 actors exceed the limit of 6 (raise it with --max-actors)"
+  NO_FILES_GLOB "${ENTENTE_CLI_OUT}/limit.yaml*")
+entente_cli_check(convert.max_issues EXIT 5
+  ARGS convert ${KTAB_DIR}/dummy3/input.csv --max-issues 2 -o ${ENTENTE_CLI_OUT}/limit.yaml
+  STDERR_HAS "input.csv: 3 issues exceed the limit of 2 (raise it with --max-issues)"
+  NO_FILES_GLOB "${ENTENTE_CLI_OUT}/limit.yaml*")
+entente_cli_check(convert.max_depth_ktab_xml EXIT 5
+  ARGS convert ${KTAB_DIR}/var1/input.xml --max-depth 4 -o ${ENTENTE_CLI_OUT}/limit.yaml
+  STDERR_HAS "input.xml:28:9: nesting is deeper than the limit of 4 levels (raise it with --max-depth)"
+  NO_FILES_GLOB "${ENTENTE_CLI_OUT}/limit.yaml*")
+entente_cli_check(convert.max_depth_ktab_xml_enough EXIT 0
+  ARGS convert ${KTAB_DIR}/var1/input.xml --max-depth 5 --max-actors 7 --max-issues 3
+       -o ${ENTENTE_CLI_OUT}/limit_ok.yaml
+  OUTPUT_FILE ${ENTENTE_CLI_OUT}/limit_ok.yaml
+  OUTPUT_HAS "(ktab-xml)." "\nactors:\n")
+entente_cli_check(foreign.validate_ktab_xml_max_depth EXIT 5
+  ARGS validate ${KTAB_DIR}/var1/input.xml --max-depth 4
+  STDERR_HAS "input.xml:28:9: nesting is deeper than the limit of 4 levels (raise it with --max-depth)")
+
 # --- other commands read KTAB and Decide files directly -------------------------------------
 entente_cli_check(foreign.validate_ktab_xml EXIT 0
   ARGS validate ${KTAB_DIR}/var1/input.xml STDOUT_HAS "input.xml: valid (")
