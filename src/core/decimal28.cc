@@ -209,16 +209,9 @@ Decimal28 Decimal28::ExactProduct(const Decimal28& a, const Decimal28& b) {
   return out;
 }
 
+// Rounded once, after the exact result (General Decimal Arithmetic: add, multiply).
 Decimal28 operator+(const Decimal28& a, const Decimal28& b) {
-  Decimal28 out;
-  const long e = std::min(a.exponent_, b.exponent_);
-  Decimal28Int x, y;
-  mpz_set(x.get(), a.coefficient_);
-  mpz_set(y.get(), b.coefficient_);
-  Decimal28Shift(x.get(), a.exponent_ - e);
-  Decimal28Shift(y.get(), b.exponent_ - e);
-  mpz_add(out.coefficient_, x.get(), y.get());
-  out.exponent_ = e;
+  Decimal28 out = Decimal28::ExactSum(a, b);
   out.Round();
   return out;
 }
@@ -226,9 +219,7 @@ Decimal28 operator+(const Decimal28& a, const Decimal28& b) {
 Decimal28 operator-(const Decimal28& a, const Decimal28& b) { return a + (-b); }
 
 Decimal28 operator*(const Decimal28& a, const Decimal28& b) {
-  Decimal28 out;
-  mpz_mul(out.coefficient_, a.coefficient_, b.coefficient_);
-  out.exponent_ = a.exponent_ + b.exponent_;
+  Decimal28 out = Decimal28::ExactProduct(a, b);
   out.Round();
   return out;
 }

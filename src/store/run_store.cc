@@ -152,7 +152,9 @@ std::string SweepOptionsToJson(const SweepOptions& o) {
 Result<SweepOptions> SweepOptionsFromJson(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   const auto bad = [] {
-    return Status::IOError("run store: the stored sweep options are damaged");
+    return Status::IOError(
+        "run store: the stored sweep options are damaged; start a new sweep (this run cannot be "
+        "resumed)");
   };
   if (j.is_discarded() || !j.is_object()) return bad();
   try {

@@ -121,7 +121,9 @@ std::string SensitivityRunOptionsToJson(const SensitivityRunOptions& o) {
 Result<SensitivityRunOptions> SensitivityRunOptionsFromJson(const std::string& text) {
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   const auto bad = [] {
-    return Status::IOError("run store: the stored sensitivity options are damaged");
+    return Status::IOError(
+        "run store: the stored sensitivity options are damaged; start a new analysis (this run "
+        "cannot be resumed)");
   };
   if (j.is_discarded() || !j.is_object()) return bad();
   try {
