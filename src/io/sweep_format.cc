@@ -64,6 +64,26 @@ std::string FormatSweepTable(const Scenario& scenario, const SweepSummary& summa
                            st->threshold_probability[t]);
       }
     }
+    // A zero-width spread says only that the drawn inputs do not move this forecast; say so, so
+    // that it is not read as certainty about the outcome.
+    for (const SweepStat* st : rows) {
+      if (st->n == 0 || st->min != st->max) continue;
+      if (scenario.uncertain.empty()) {
+        out += fmt::format(
+            "  note: {}: every replication gives {}, because no input of this file is "
+            "uncertain.\n        Write positions, saliences or capabilities as distributions "
+            "(docs/formats/scenario.md,\n        \"Uncertain inputs\") to see a spread.\n",
+            Label(*st), num(st->min));
+      } else {
+        out += fmt::format(
+            "  note: {}: all {} replications give {}: none of the {} uncertain input{} moves "
+            "this\n        forecast. That is not certainty about the outcome: inputs written as "
+            "numbers are\n        not drawn (`entente sensitivity` ranks the inputs that do move "
+            "it).\n",
+            Label(*st), st->n, num(st->min), scenario.uncertain.size(),
+            scenario.uncertain.size() == 1 ? "" : "s");
+      }
+    }
     out += fmt::format("\n  histogram over the scale ({} bins):\n",
                        rows.empty() ? 0 : rows.front()->histogram.size());
     for (const SweepStat* st : rows) {
@@ -72,6 +92,10 @@ std::string FormatSweepTable(const Scenario& scenario, const SweepSummary& summa
     }
     out += "\n";
   }
+  out +=
+      "point: one run at every distribution's centre (as `entente run`). unconv: the share of\n"
+      "replications that stopped at the round cap or halted (their forecast is the last "
+      "round's).\n";
   out += fmt::format("entente {} · scenario {} · hash {}\n", header.entente_version,
                      header.scenario_path, header.scenario_hash);
   return out;

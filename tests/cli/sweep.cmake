@@ -14,6 +14,16 @@ entente_cli_check(sweep.table EXIT 0
              "eum (preset bdm)"
              "P(timing>=50) = "
              "histogram over the scale (20 bins):")
+# A zero-width spread carries a note, so that it is not read as certainty (the flagship's 85
+# declared ranges do not move eum's weighted median; the Bucharest file declares none).
+entente_cli_check(sweep.zero_spread_note EXIT 0
+  ARGS sweep scenarios/nato-vilnius-2023/scenario.yaml --samples 3 --model eum --no-store --quiet
+  STDOUT_HAS "note: eum (preset bdm): all 3 replications give 40.0: none of the 85 uncertain inputs moves this"
+             "That is not certainty about the outcome"
+             "point: one run at every distribution's centre (as `entente run`). unconv: the share of")
+entente_cli_check(sweep.no_uncertain_inputs_note EXIT 0
+  ARGS sweep scenarios/nato-bucharest-2008/scenario.yaml --samples 2 --model mean --no-store --quiet
+  STDOUT_HAS "note: mean: every replication gives 47.5, because no input of this file is uncertain.")
 entente_cli_check(sweep.json EXIT 0
   ARGS sweep ${UNCERTAIN} --samples 50 --model compromise --no-store --format json --bins 4
   STDOUT_HAS "\"samples\": 50" "\"model\": \"compromise\"" "\"p05\": " "\"counts\": "
