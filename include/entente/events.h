@@ -43,6 +43,10 @@ struct EventSelection {
 // declare; the message lists the known ids.
 Result<std::vector<Event>> SelectEvents(const Scenario& scenario, const EventSelection& selection);
 
+// The events' ids, comma-separated, or "none" for no event: how report headers name the
+// events a run applied.
+std::string EventIdsText(const std::vector<Event>& events);
+
 // The scenario with every selected round-0 event applied to its actors and stances. Its
 // `events` then holds only the selected events with round > 0 (each marked enabled), for the
 // model to apply with ApplyEventToTable(); unselected events are dropped. InvalidArgument for

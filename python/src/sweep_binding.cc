@@ -101,12 +101,10 @@ Scenario StorableScenario(const Scenario& scenario) {
   return out;
 }
 
+// "none" also when the selection is invalid: the sweep itself reports that error.
 std::string EventsText(const Scenario& scenario, const EventSelection& selection) {
   Result<std::vector<Event>> selected = SelectEvents(scenario, selection);
-  if (!selected.ok() || selected->empty()) return "none";
-  std::string out;
-  for (const Event& e : *selected) out += (out.empty() ? "" : ",") + e.id;
-  return out;
+  return selected.ok() ? EventIdsText(*selected) : "none";
 }
 
 SweepRun Sweep(const PyScenario& input, const std::string& model, const std::string& preset,

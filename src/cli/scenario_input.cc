@@ -57,11 +57,7 @@ Result<LoadedScenario> ApplySelectedEvents(const Scenario& scenario,
   if (!selected.ok()) return selected.status();
   Result<Scenario> applied = ApplyEvents(scenario, selection);
   if (!applied.ok()) return applied.status();
-  LoadedScenario out{std::move(applied).value(), "none"};
-  for (std::size_t i = 0; i < selected->size(); ++i) {
-    out.events = (i == 0 ? "" : out.events + ",") + (*selected)[i].id;
-  }
-  return out;
+  return LoadedScenario{std::move(applied).value(), EventIdsText(*selected)};
 }
 
 Result<LoadedScenario> LoadScenarioForRun(const ScenarioFlags& flags) {

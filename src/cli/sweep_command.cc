@@ -83,12 +83,10 @@ std::string StorePathFor(const SweepFlags& flags) {
   return "runs.db";
 }
 
+// "none" also when the selection is invalid: the sweep itself reports that error.
 std::string EventsText(const Scenario& scenario, const EventSelection& selection) {
   Result<std::vector<Event>> selected = SelectEvents(scenario, selection);
-  if (!selected.ok() || selected->empty()) return "none";
-  std::string out;
-  for (const Event& e : *selected) out += (out.empty() ? "" : ",") + e.id;
-  return out;
+  return selected.ok() ? EventIdsText(*selected) : "none";
 }
 
 int Sweep(const SweepFlags& flags, const Invocation& invocation) {

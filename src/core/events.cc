@@ -22,6 +22,16 @@ double ClampCapability(double c) { return std::max(c, 0.0); }
 
 }  // namespace
 
+std::string EventIdsText(const std::vector<Event>& events) {
+  if (events.empty()) return "none";
+  std::string out;
+  for (const Event& e : events) {
+    if (!out.empty()) out += ',';
+    out += e.id;
+  }
+  return out;
+}
+
 Result<std::vector<Event>> SelectEvents(const Scenario& scenario, const EventSelection& selection) {
   std::vector<Event> selected;
   if (selection.mode == EventSelection::Mode::kNone) return selected;

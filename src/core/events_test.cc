@@ -123,5 +123,14 @@ TEST(ApplyChangeOp, SetShiftScale) {
   EXPECT_DOUBLE_EQ(ApplyChangeOp(EventChange::Op::kScale, 3, 7), 21);
 }
 
+TEST(EventIdsText, CommaSeparatedInOrderOrNone) {
+  EXPECT_EQ(EventIdsText({}), "none");
+  Event a, b;
+  a.id = "wagner-mutiny";
+  b.id = "macron-globsec";
+  EXPECT_EQ(EventIdsText({a}), "wagner-mutiny");
+  EXPECT_EQ(EventIdsText({b, a}), "macron-globsec,wagner-mutiny");
+}
+
 }  // namespace
 }  // namespace entente
