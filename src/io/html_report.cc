@@ -279,6 +279,15 @@ void Page::IssueSection(std::size_t i, const std::vector<ForecastSummary>& summa
     const std::string by = fmt::format("Sweep {}: {} ({} replications, seed {})", sweep->run_id,
                                        sweep->description, sweep->samples, sweep->seed);
     Figure("histogram-" + issue.id, report::OutcomeHistogram(s_, i, *sweep), by);
+    // A zero-width interval says only that the drawn inputs do not move this forecast.
+    for (const ReportSweepStat& t : sweep->stats) {
+      if (t.issue != issue.id || t.n == 0 || t.p05 != t.p95) continue;
+      Note(fmt::format(
+          "{}: the 5–95 % interval has zero width (at least 90 % of the {} replications gave "
+          "{:g}): the sweep's uncertain inputs do not move this forecast. That is not certainty "
+          "about the outcome: inputs written as numbers are not drawn.",
+          report::ModelLabel(t.model, t.preset), t.n, t.median));
+    }
     const bool thresholds = std::any_of(
         sweep->stats.begin(), sweep->stats.end(),
         [&](const ReportSweepStat& t) { return t.issue == issue.id && !t.thresholds.empty(); });

@@ -115,6 +115,21 @@ TEST(HtmlReportTest, SweepAndSensitivitySectionsAppearWhenGiven) {
   EXPECT_NE(page->find("No single input moves this issue's forecast in the sensitivity analysis"),
             std::string::npos);
   EXPECT_NE(page->find("Intervals from sweep run-7 (4 replications, seed 7)."), std::string::npos);
+  EXPECT_EQ(Count(*page, "the 5–95 % interval has zero width"), 0u);
+}
+
+TEST(HtmlReportTest, ZeroWidthIntervalIsNotShownAsCertainty) {
+  if (ReportAssets().empty()) GTEST_SKIP() << "built without the chart library";
+  const Scenario s = test_data::SampleScenario();
+  HtmlReportInput in = SampleInput(&s);
+  in.sweep = SampleSweep();
+  in.sweep->stats[1].p05 = in.sweep->stats[1].p95 = in.sweep->stats[1].median = 40;
+  Result<std::string> page = FormatHtmlReport(in);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Count(*page, "the 5–95 % interval has zero width"), 1u);
+  EXPECT_NE(page->find("mean: the 5–95 % interval has zero width (at least 90 % of the 4 "
+                       "replications gave 40)"),
+            std::string::npos);
 }
 
 TEST(HtmlReportTest, TextFromTheScenarioCannotBreakThePage) {
