@@ -1,7 +1,9 @@
 #include "models/expected_utility/contest.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 #include "models/expected_utility/utilities.h"
 
@@ -17,8 +19,14 @@ Contest::Contest(const ExpectedUtilityOptions& options, const std::vector<double
       salience_(salience),
       range_(range),
       table_(options, Weight(weight), range),
-      usq_(weight.size()),
-      p_(weight.size() * weight.size()) {}
+      usq_(weight.size()) {}
+
+namespace {
+// Bitwise equality: values equal to the bit give equal results in every computation.
+bool ContestSameBits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+}  // namespace
 
 void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                       bool positions_changed) {
@@ -26,9 +34,9 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
   r_ = &r;
   mu_ = mu;
   const std::size_t n = x.size();
-  for (std::size_t k = 0; k < n; ++k) usq_[k] = UtilityStatusQuo(r[k]);
   if (positions_changed || position_id_.size() != n) {
-    std::vector<double> values = x;
+    std::vector<double>& values = value_of_id_;
+    values.assign(x.begin(), x.end());
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     distinct_ = values.size();
@@ -40,42 +48,91 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
     // Worth it when positions repeat; bounded to 1 MiB of doubles per table (cache-resident).
     use_table_ = distinct_ < n && n * distinct_ <= (std::size_t{1} << 17);
     if (use_table_) {
-      us_table_.assign(n * distinct_, 0.0);
-      uf_table_.assign(n * distinct_, 0.0);
-      value_of_id_ = std::move(values);
+      us_table_.resize(n * distinct_);
+      uf_table_.resize(n * distinct_);
     }
   }
-  if (use_table_) {
-    // Actors at one position with the same exponent share a row, so each distinct row's pows
-    // are computed once and copied (bit-identical). Under bdm, r_i depends on x_i and s_i only,
-    // so actors coded alike (e.g. the flagship's Allies at salience 0.3) share rows.
-    row_of_.assign(distinct_, kNoRow);
-    row_next_.assign(n, kNoRow);
-    for (std::size_t k = 0; k < n; ++k) {
-      std::size_t same = row_of_[position_id_[k]];
-      while (same != kNoRow && r[same] != r[k]) same = row_next_[same];
-      if (same != kNoRow) {
-        std::copy_n(&us_table_[same * distinct_], distinct_, &us_table_[k * distinct_]);
-        std::copy_n(&uf_table_[same * distinct_], distinct_, &uf_table_[k * distinct_]);
-        continue;
-      }
-      row_next_[k] = row_of_[position_id_[k]];  // k heads its position's list of rows
-      row_of_[position_id_[k]] = k;
-      for (std::size_t p = 0; p < distinct_; ++p) {
-        // The same d and r as Evaluate would use for a partner at this position.
-        const double d = std::abs(x[k] - value_of_id_[p]) / range_;
-        us_table_[k * distinct_ + p] = UtilitySuccess(d, r[k]);
-        uf_table_[k * distinct_ + p] = UtilityFailure(d, r[k]);
-      }
-    }
-  }
+  SortIntoClasses(r);
+  if (use_table_) FillUtilityTable(x, r);
   // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
   const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
   if (positions_changed || r_matters || !p_valid_) {
     table_.Prepare(x, r);
-    table_.AllPairs(p_);
+    // The table numbers the distinct positions as position_id_ does (both ascending).
+    by_position_ = table_.by_position() && table_.distinct() == distinct_;
+    if (by_position_) {
+      table_.ComputePositionPairs();
+      position_p_ = table_.position_pairs();
+    } else {
+      table_.AllPairs(p_);
+    }
     p_valid_ = true;
   }
+}
+
+void Contest::SortIntoClasses(const std::vector<double>& r) {
+  const std::size_t n = r.size();
+  reps_.clear();
+  class_next_.clear();
+  class_of_.resize(n);
+  class_head_.assign(distinct_, kNone);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t p = position_id_[k];
+    std::size_t c = class_head_[p];
+    while (c != kNone && !(ContestSameBits(r[reps_[c]], r[k]) &&
+                           ContestSameBits(salience_[reps_[c]], salience_[k]))) {
+      c = class_next_[c];
+    }
+    if (c == kNone) {
+      c = reps_.size();
+      reps_.push_back(k);
+      class_next_.push_back(class_head_[p]);
+      class_head_[p] = c;
+      usq_[k] = UtilityStatusQuo(r[k]);  // Sch eq. (24)
+    } else {
+      usq_[k] = usq_[reps_[c]];
+    }
+    class_of_[k] = c;
+  }
+}
+
+void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r) {
+  // Actors at one position with the same exponent share a row, so each distinct row's pows
+  // are computed once. Under bdm, r_i depends on x_i and s_i only, so actors coded alike
+  // (e.g. the flagship's Allies at salience 0.3) share rows.
+  const std::size_t n = x.size(), d = distinct_;
+  row_.resize(n);
+  row_head_.assign(d, kNone);
+  row_next_.clear();
+  row_actor_.clear();
+  class_row_.resize(reps_.size());
+  for (std::size_t c = 0; c < reps_.size(); ++c) {
+    const std::size_t k = reps_[c];
+    const std::size_t p = position_id_[k];
+    std::size_t row = row_head_[p];
+    while (row != kNone && !ContestSameBits(r[row_actor_[row]], r[k])) row = row_next_[row];
+    if (row == kNone) {
+      row = row_actor_.size();
+      row_actor_.push_back(k);
+      row_next_.push_back(row_head_[p]);
+      row_head_[p] = row;
+      double* us = &us_table_[row * d];
+      double* uf = &uf_table_[row * d];
+      for (std::size_t q = 0; q < d; ++q) {
+        // The same d and r as Evaluate would use for a partner at this position. At d = 0 both
+        // are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow needed.
+        if (q == p) {
+          us[q] = uf[q] = usq_[k];
+          continue;
+        }
+        const double dist = std::abs(x[k] - value_of_id_[q]) / range_;
+        us[q] = UtilitySuccess(dist, r[k]);
+        uf[q] = UtilityFailure(dist, r[k]);
+      }
+    }
+    class_row_[c] = row;
+  }
+  for (std::size_t k = 0; k < n; ++k) row_[k] = class_row_[class_of_[k]];
 }
 
 double Contest::NoChallenge(double r, double usq, std::size_t challenger,
@@ -101,11 +158,10 @@ void Contest::ComputeSuccessFailure(std::size_t i, double d, double* us, double*
 }
 
 PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
-  const std::size_t n = x_->size();
   const std::vector<double>& r = *r_;
   PairValues v;
-  v.p_ij = p_[i * n + j];
-  v.p_ji = p_[j * n + i];
+  v.p_ij = P(i, j);
+  v.p_ji = P(j, i);
   const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
   // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
   double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;

@@ -30,15 +30,28 @@ class Contest {
           const std::vector<double>& salience, double range);
 
   // Caches one pass: positions x, risk exponents r, median voter mu. The P matrix is reused
-  // when only r changed and votes are linear (P does not depend on r then). When actors share
-  // positions (integer scales), U^s and U^f are tabulated per actor and distinct position
+  // when only r changed and votes are linear (P does not depend on r then); on the direct path
+  // P is kept per pair of distinct positions. When actors share positions (integer scales), U^s
+  // and U^f are tabulated per distinct (position, exponent) row and partner position
   // (UseUtilityTable), so each pow is computed once; the values are bit-identical.
-  // x and r must outlive the calls to Evaluate.
+  // Also sorts the actors into classes (below). x and r must outlive the calls to Evaluate.
   void Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                bool positions_changed);
 
   // REQUIRES: i != j.
   PairValues Evaluate(std::size_t i, std::size_t j) const;
+
+  // Classes of the last Prepare: actors with the same position, risk exponent and salience (to
+  // the bit). Evaluate reads nothing else of an actor, so Evaluate(i, j) and Evaluate(i', j')
+  // give bit-identical values whenever i, i' and j, j' are alike (i != j, i' != j').
+  // representatives()[c] is the first actor (lowest index) of class c, in increasing order;
+  // class_of()[k] is actor k's class.
+  const std::vector<std::size_t>& representatives() const { return reps_; }
+  const std::vector<std::size_t>& class_of() const { return class_of_; }
+  // Whether actors i and j hold the same position (as of the last Prepare).
+  bool SamePosition(std::size_t i, std::size_t j) const {
+    return position_id_[i] == position_id_[j];
+  }
 
   ProbabilityTable& probability_table() { return table_; }
 
@@ -55,7 +68,7 @@ class Contest {
   // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.
   void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
     if (use_table_) {
-      const std::size_t at = i * distinct_ + position_id_[j];
+      const std::size_t at = row_[i] * distinct_ + position_id_[j];
       *us = us_table_[at];
       *uf = uf_table_[at];
       return;
@@ -63,6 +76,17 @@ class Contest {
     ComputeSuccessFailure(i, d, us, uf);
   }
   void ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const;
+
+  // P_ij as the last Prepare left it.
+  double P(std::size_t i, std::size_t j) const {
+    return by_position_ ? position_p_[position_id_[i] * distinct_ + position_id_[j]]
+                        : p_[i * x_->size() + j];
+  }
+
+  // Sorts the actors into classes (representatives(), class_of()) and sets usq_.
+  void SortIntoClasses(const std::vector<double>& r);
+  // Fills row_ and the utility table's rows, one per distinct (position, exponent).
+  void FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r);
 
   ExpectedUtilityOptions options_;
   const std::vector<double>& salience_;
@@ -72,20 +96,27 @@ class Contest {
   const std::vector<double>* r_ = nullptr;
   double mu_ = 0.0;
   std::vector<double> usq_;  // U^sq(r_k) per actor
-  std::vector<double> p_;    // n×n, P_ij at [i*n + j]
+  // P: per pair of distinct positions from the table (direct path: position_p_ points into
+  // it), else n×n in p_ at [i*n + j].
+  bool by_position_ = false;
+  const double* position_p_ = nullptr;
+  std::vector<double> p_;
   bool p_valid_ = false;
-  // Utility table: position_id_[k] indexes the distinct positions; us_table_/uf_table_ hold
-  // U^s, U^f at [actor * distinct + position id]. Only used while it is small enough to stay in
-  // cache (every pair reads two rows) and actors share positions.
+  // position_id_[k] indexes the distinct positions value_of_id_ (ascending).
   std::vector<std::size_t> position_id_;
   std::size_t distinct_ = 0;
-  std::vector<double> value_of_id_;  // the distinct positions, ascending
+  std::vector<double> value_of_id_;
+  // Utility table: us_table_/uf_table_ hold U^s, U^f at [row * distinct + position id], row_[k]
+  // = actor k's row. Only used while it is small enough to stay in cache (every pair reads two
+  // rows) and actors share positions.
   bool use_table_ = false;
+  std::vector<std::size_t> row_;
   std::vector<double> us_table_, uf_table_;
-  // Rows already computed this pass, per position id: row_of_[p] = the last actor at p whose row
-  // was computed, row_next_[k] = the one before it (kNoRow ends the list).
-  static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> row_of_, row_next_;
+  // Classes; class_head_[p] = the last class at position id p, class_next_[c] = the class at the
+  // same position before c (kNone ends the list). The same lists for rows.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> reps_, class_of_, class_head_, class_next_;
+  std::vector<std::size_t> row_head_, row_next_, row_actor_, class_row_;
 };
 
 }  // namespace entente::eum
