@@ -116,18 +116,29 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
       row_actor_.push_back(k);
       row_next_.push_back(row_head_[p]);
       row_head_[p] = row;
-      double* us = &us_table_[row * d];
-      double* uf = &uf_table_[row * d];
-      for (std::size_t q = 0; q < d; ++q) {
-        // The same d and r as Evaluate would use for a partner at this position. At d = 0 both
-        // are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow needed.
-        if (q == p) {
-          us[q] = uf[q] = usq_[k];
-          continue;
+      double* __restrict us = &us_table_[row * d];
+      double* __restrict uf = &uf_table_[row * d];
+      const double* __restrict value = value_of_id_.data();
+      const double xk = x[k], rk = r[k], range = range_;
+      if (rk == 1.0) {
+        // RiskPow(base, 1) is base itself: no pow, and a loop the compiler vectorises.
+        for (std::size_t q = 0; q < d; ++q) {
+          const double dist = std::abs(xk - value[q]) / range;
+          us[q] = 2.0 - 4.0 * (0.5 - 0.5 * dist);
+          uf[q] = 2.0 - 4.0 * (0.5 + 0.5 * dist);
         }
-        const double dist = std::abs(x[k] - value_of_id_[q]) / range_;
-        us[q] = UtilitySuccess(dist, r[k]);
-        uf[q] = UtilityFailure(dist, r[k]);
+      } else {
+        for (std::size_t q = 0; q < d; ++q) {
+          // The same d and r as Evaluate would use for a partner at this position. At d = 0
+          // both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow needed.
+          if (q == p) {
+            us[q] = uf[q] = usq_[k];
+            continue;
+          }
+          const double dist = std::abs(xk - value[q]) / range;
+          us[q] = UtilitySuccess(dist, rk);
+          uf[q] = UtilityFailure(dist, rk);
+        }
       }
     }
     class_row_[c] = row;
@@ -155,45 +166,6 @@ void Contest::ComputeSuccessFailure(std::size_t i, double d, double* us, double*
   const double r = (*r_)[i];
   *us = UtilitySuccess(d, r);
   *uf = UtilityFailure(d, r);
-}
-
-PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
-  const std::vector<double>& r = *r_;
-  PairValues v;
-  v.p_ij = P(i, j);
-  v.p_ji = P(j, i);
-  const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
-  // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
-  double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;
-  SuccessFailure(i, j, d, &us_i, &uf_i);
-  if (r[j] == r[i]) {
-    us_j = us_i;
-    uf_j = uf_i;
-  } else {
-    SuccessFailure(j, i, d, &us_j, &uf_j);
-  }
-  // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-  // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
-  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
-  const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
-  const bool target = options_.other_salience == OtherSideSalience::kTarget;
-  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
-    v.b_ij = v.a_ji;
-    v.b_ji = v.a_ij;
-    return v;
-  }
-  const double s_b_ij = target ? salience_[i] : salience_[j];
-  const double s_b_ji = target ? salience_[j] : salience_[i];
-  if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
-  } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  }
-  return v;
 }
 
 }  // namespace entente::eum

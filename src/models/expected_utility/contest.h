@@ -5,11 +5,13 @@
 // Thread-safety: a prepared Contest may be read from many threads; Prepare is not thread-safe.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
 #include "entente/expected_utility.h"
 #include "models/expected_utility/probability.h"
+#include "models/expected_utility/utilities.h"
 
 namespace entente::eum {
 
@@ -118,5 +120,45 @@ class Contest {
   std::vector<std::size_t> reps_, class_of_, class_head_, class_next_;
   std::vector<std::size_t> row_head_, row_next_, row_actor_, class_row_;
 };
+
+// Inline: the round's loops call it once per pair of classes.
+inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
+  const std::vector<double>& r = *r_;
+  PairValues v;
+  v.p_ij = P(i, j);
+  v.p_ji = P(j, i);
+  const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
+  // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
+  double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;
+  SuccessFailure(i, j, d, &us_i, &uf_i);
+  if (r[j] == r[i]) {
+    us_j = us_i;
+    uf_j = uf_i;
+  } else {
+    SuccessFailure(j, i, d, &us_j, &uf_j);
+  }
+  // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
+  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
+  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
+  // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
+  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
+  const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
+  const bool target = options_.other_salience == OtherSideSalience::kTarget;
+  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
+    v.b_ij = v.a_ji;
+    v.b_ji = v.a_ij;
+    return v;
+  }
+  const double s_b_ij = target ? salience_[i] : salience_[j];
+  const double s_b_ji = target ? salience_[j] : salience_[i];
+  if (perceiver) {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
+  } else {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
+  }
+  return v;
+}
 
 }  // namespace entente::eum
