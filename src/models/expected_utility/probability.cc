@@ -5,7 +5,9 @@
 #include <numeric>
 #include <utility>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -174,66 +176,132 @@ void ProbabilityTable::FastPairAt(std::size_t i, std::size_t j, std::size_t belo
                 all_pairs_);
 }
 
+namespace {
+
+// The vote sums of DirectPair for position a against every position b in [a + 1, d): for each
+// b, net = Σ v, positive = Σ max(v, 0), negative = Σ max(−v, 0), absolute = Σ |v| over the
+// voters k in order, v = w_k (u[k][b] − u[k][a]) (Sch eqs. 28, 30). u has `stride` >= d + 3
+// columns (zero padding); out arrays hold d + 3 entries, indexed by b. Partners are taken four
+// at a time; each lane does exactly the scalar operations, so every variant below gives the
+// same bits.
+struct ProbabilityVoteSums {
+  double* net;
+  double* positive;
+  double* negative;
+  double* absolute;
+};
+
+void ProbabilityVoteSumsScalar(const double* u, std::size_t stride, const double* weight,
+                               std::size_t n, std::size_t a, std::size_t d,
+                               const ProbabilityVoteSums& out) {
+  for (std::size_t b = a + 1; b < d; ++b) {
+    out.net[b] = out.positive[b] = out.negative[b] = out.absolute[b] = 0.0;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const double* row = &u[k * stride];
+    for (std::size_t b = a + 1; b < d; ++b) {
+      const double v = weight[k] * (row[b] - row[a]);
+      out.net[b] += v;
+      out.positive[b] += v > 0.0 ? v : 0.0;
+      out.negative[b] += v < 0.0 ? -v : 0.0;
+      out.absolute[b] += std::abs(v);
+    }
+  }
+}
+
+#if defined(__SSE2__)
+void ProbabilityVoteSumsSse2(const double* u, std::size_t stride, const double* weight,
+                             std::size_t n, std::size_t a, std::size_t d,
+                             const ProbabilityVoteSums& out) {
+  const __m128d zero = _mm_setzero_pd();
+  const __m128d sign = _mm_set1_pd(-0.0);
+  for (std::size_t b0 = a + 1; b0 < d; b0 += 4) {
+    __m128d net0 = zero, net1 = zero, pos0 = zero, pos1 = zero;
+    __m128d neg0 = zero, neg1 = zero, abs0 = zero, abs1 = zero;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double* row = &u[k * stride];
+      const __m128d w = _mm_set1_pd(weight[k]);
+      const __m128d ua = _mm_set1_pd(row[a]);
+      const __m128d v0 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0), ua));
+      const __m128d v1 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0 + 2), ua));
+      net0 = _mm_add_pd(net0, v0);
+      net1 = _mm_add_pd(net1, v1);
+      // v > 0 ? v : +0, v < 0 ? −v : +0 and |v|, as masks.
+      pos0 = _mm_add_pd(pos0, _mm_and_pd(_mm_cmpgt_pd(v0, zero), v0));
+      pos1 = _mm_add_pd(pos1, _mm_and_pd(_mm_cmpgt_pd(v1, zero), v1));
+      neg0 = _mm_add_pd(neg0, _mm_and_pd(_mm_cmplt_pd(v0, zero), _mm_xor_pd(v0, sign)));
+      neg1 = _mm_add_pd(neg1, _mm_and_pd(_mm_cmplt_pd(v1, zero), _mm_xor_pd(v1, sign)));
+      abs0 = _mm_add_pd(abs0, _mm_andnot_pd(sign, v0));
+      abs1 = _mm_add_pd(abs1, _mm_andnot_pd(sign, v1));
+    }
+    _mm_storeu_pd(out.net + b0, net0);
+    _mm_storeu_pd(out.net + b0 + 2, net1);
+    _mm_storeu_pd(out.positive + b0, pos0);
+    _mm_storeu_pd(out.positive + b0 + 2, pos1);
+    _mm_storeu_pd(out.negative + b0, neg0);
+    _mm_storeu_pd(out.negative + b0 + 2, neg1);
+    _mm_storeu_pd(out.absolute + b0, abs0);
+    _mm_storeu_pd(out.absolute + b0 + 2, abs1);
+  }
+}
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define ENTENTE_PROBABILITY_AVX 1
+// The same with four lanes per register, for processors with AVX (chosen at run time). AVX
+// alone has no fused multiply-add, so the product and the sum stay two roundings.
+__attribute__((target("avx"))) void ProbabilityVoteSumsAvx(const double* u, std::size_t stride,
+                                                           const double* weight, std::size_t n,
+                                                           std::size_t a, std::size_t d,
+                                                           const ProbabilityVoteSums& out) {
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  for (std::size_t b0 = a + 1; b0 < d; b0 += 4) {
+    __m256d net = zero, pos = zero, neg = zero, abs = zero;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double* row = &u[k * stride];
+      const __m256d v =
+          _mm256_mul_pd(_mm256_set1_pd(weight[k]),
+                        _mm256_sub_pd(_mm256_loadu_pd(row + b0), _mm256_set1_pd(row[a])));
+      net = _mm256_add_pd(net, v);
+      pos = _mm256_add_pd(pos, _mm256_and_pd(_mm256_cmp_pd(v, zero, _CMP_GT_OQ), v));
+      neg = _mm256_add_pd(
+          neg, _mm256_and_pd(_mm256_cmp_pd(v, zero, _CMP_LT_OQ), _mm256_xor_pd(v, sign)));
+      abs = _mm256_add_pd(abs, _mm256_andnot_pd(sign, v));
+    }
+    _mm256_storeu_pd(out.net + b0, net);
+    _mm256_storeu_pd(out.positive + b0, pos);
+    _mm256_storeu_pd(out.negative + b0, neg);
+    _mm256_storeu_pd(out.absolute + b0, abs);
+  }
+}
+#endif
+
+}  // namespace
+
 void ProbabilityTable::ComputePositionPairs() {
   // DirectPair for every pair of distinct positions a < b, with the same sums in the same voter
-  // order, bit-identical: for one a, the partners b > a are taken four at a time (SSE2: two
-  // lanes per register, two registers), each lane keeping its own four running sums over the
-  // voters in order; each lane's operations are exactly DirectPair's. Swapping the pair negates
-  // every vote exactly, so one pass gives both directions. u_'s rows are padded (Prepare) so
-  // that a block may run past the last position; those lanes are dropped.
-  const std::size_t n = x_->size(), d = distinct_, stride = u_stride_;
+  // order, bit-identical (ProbabilityVoteSums). Swapping the pair negates every vote exactly, so
+  // one pass gives both directions.
+  const std::size_t n = x_->size(), d = distinct_;
   pair_p_.assign(d * d, 0.0);
-  for (std::size_t a = 0; a + 1 < d; ++a) {
-    for (std::size_t b0 = a + 1; b0 < d; b0 += 4) {
-      double net[4], positive[4], negative[4], absolute[4];
+  sums_.resize(4 * (d + 3));
+  const ProbabilityVoteSums out{&sums_[0], &sums_[d + 3], &sums_[2 * (d + 3)], &sums_[3 * (d + 3)]};
+  auto* kernel = &ProbabilityVoteSumsScalar;
 #if defined(__SSE2__)
-      const __m128d zero = _mm_setzero_pd();
-      const __m128d sign = _mm_set1_pd(-0.0);
-      __m128d net0 = zero, net1 = zero, pos0 = zero, pos1 = zero;
-      __m128d neg0 = zero, neg1 = zero, abs0 = zero, abs1 = zero;
-      for (std::size_t k = 0; k < n; ++k) {
-        // Sch eqs. (28), (30) as in DirectPair: v_k(a, b) = c_k s_k (u_k(b) − u_k(a)).
-        const double* row = &u_[k * stride];
-        const __m128d w = _mm_set1_pd(weight_[k]);
-        const __m128d ua = _mm_set1_pd(row[a]);
-        const __m128d v0 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0), ua));
-        const __m128d v1 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0 + 2), ua));
-        net0 = _mm_add_pd(net0, v0);
-        net1 = _mm_add_pd(net1, v1);
-        // v > 0 ? v : +0, v < 0 ? −v : +0 and |v|, as masks.
-        pos0 = _mm_add_pd(pos0, _mm_and_pd(_mm_cmpgt_pd(v0, zero), v0));
-        pos1 = _mm_add_pd(pos1, _mm_and_pd(_mm_cmpgt_pd(v1, zero), v1));
-        neg0 = _mm_add_pd(neg0, _mm_and_pd(_mm_cmplt_pd(v0, zero), _mm_xor_pd(v0, sign)));
-        neg1 = _mm_add_pd(neg1, _mm_and_pd(_mm_cmplt_pd(v1, zero), _mm_xor_pd(v1, sign)));
-        abs0 = _mm_add_pd(abs0, _mm_andnot_pd(sign, v0));
-        abs1 = _mm_add_pd(abs1, _mm_andnot_pd(sign, v1));
-      }
-      _mm_storeu_pd(net, net0);
-      _mm_storeu_pd(net + 2, net1);
-      _mm_storeu_pd(positive, pos0);
-      _mm_storeu_pd(positive + 2, pos1);
-      _mm_storeu_pd(negative, neg0);
-      _mm_storeu_pd(negative + 2, neg1);
-      _mm_storeu_pd(absolute, abs0);
-      _mm_storeu_pd(absolute + 2, abs1);
-#else
-      for (std::size_t t = 0; t < 4; ++t) net[t] = positive[t] = negative[t] = absolute[t] = 0.0;
-      for (std::size_t k = 0; k < n; ++k) {
-        const double* row = &u_[k * stride];
-        for (std::size_t t = 0; t < 4; ++t) {
-          const double v = weight_[k] * (row[b0 + t] - row[a]);
-          net[t] += v;
-          positive[t] += v > 0.0 ? v : 0.0;
-          negative[t] += v < 0.0 ? -v : 0.0;
-          absolute[t] += std::abs(v);
-        }
-      }
+  kernel = &ProbabilityVoteSumsSse2;
 #endif
-      for (std::size_t t = 0; t < 4 && b0 + t < d; ++t) {
-        const std::size_t b = b0 + t;
-        pair_p_[a * d + b] = Ratio(options_, net[t], positive[t], absolute[t], all_pairs_);
-        pair_p_[b * d + a] = Ratio(options_, -net[t], negative[t], absolute[t], all_pairs_);
-      }
+#if defined(ENTENTE_PROBABILITY_AVX)
+  static const bool avx = __builtin_cpu_supports("avx");
+  if (avx) kernel = &ProbabilityVoteSumsAvx;
+#endif
+  for (std::size_t a = 0; a + 1 < d; ++a) {
+    kernel(u_.data(), u_stride_, weight_.data(), n, a, d, out);
+    for (std::size_t b = a + 1; b < d; ++b) {
+      pair_p_[a * d + b] =
+          Ratio(options_, out.net[b], out.positive[b], out.absolute[b], all_pairs_);
+      pair_p_[b * d + a] =
+          Ratio(options_, -out.net[b], out.negative[b], out.absolute[b], all_pairs_);
     }
   }
 }

@@ -84,6 +84,7 @@ class ProbabilityTable {
   // ends with 3 zeros of padding (u_stride_ = distinct_ + 3).
   std::vector<double> u_;
   std::size_t u_stride_ = 0;
+  std::vector<double> sums_;  // ComputePositionPairs' four vote sums per partner position
   // Direct path: the distinct positions (ascending), position_id_[k] = x_k's index among them,
   // pair_p_[p * distinct_ + q] = P of position p over q.
   std::vector<double> distinct_x_;
