@@ -80,6 +80,9 @@ void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double x
     }
     return;
   }
+  // Every proposal that moves i needs b > 0 (Sch Fig. 6: conflict lost, compromise or
+  // capitulation), also after the zero threshold; about half the pairs end here.
+  if (!(b > 0.0)) return;
   const Proposal p = Classify(options_, a, b, xi, xj);
   if (!p.moves) return;
   // Sch §6.2: category priority (conflict lost, compromise, capitulation), then least move.
