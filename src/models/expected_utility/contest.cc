@@ -16,6 +16,8 @@ std::vector<double> Weight(const std::vector<double>& weight) { return weight; }
 Contest::Contest(const ExpectedUtilityOptions& options, const std::vector<double>& weight,
                  const std::vector<double>& salience, double range)
     : options_(options),
+      plain_(options.q == 1.0 && options.perspective == OtherSidePerspective::kOwn &&
+             options.other_salience == OtherSideSalience::kTarget),
       salience_(salience),
       range_(range),
       table_(options, Weight(weight), range),
@@ -160,12 +162,6 @@ double Contest::NoChallenge(double r, double usq, std::size_t challenger,
   const double rest = (1.0 - q) * (t * ub + (1.0 - t) * uw);
   // Sch eq. (25a) subtracts the whole term; dmasadgdm adds the (1 − Q) part (A7).
   return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
-}
-
-void Contest::ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const {
-  const double r = (*r_)[i];
-  *us = UtilitySuccess(d, r);
-  *uf = UtilityFailure(d, r);
 }
 
 }  // namespace entente::eum

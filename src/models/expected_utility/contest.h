@@ -67,18 +67,6 @@ class Contest {
     return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target);
   }
 
-  // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.
-  void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
-    if (use_table_) {
-      const std::size_t at = row_[i] * distinct_ + position_id_[j];
-      *us = us_table_[at];
-      *uf = uf_table_[at];
-      return;
-    }
-    ComputeSuccessFailure(i, d, us, uf);
-  }
-  void ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const;
-
   // P_ij as the last Prepare left it.
   double P(std::size_t i, std::size_t j) const {
     return by_position_ ? position_p_[position_id_[i] * distinct_ + position_id_[j]]
@@ -91,6 +79,8 @@ class Contest {
   void FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r);
 
   ExpectedUtilityOptions options_;
+  // Q = 1, kOwn, kTarget (bdm): Evaluate's short form.
+  bool plain_ = false;
   const std::vector<double>& salience_;
   double range_;
   ProbabilityTable table_;
@@ -123,23 +113,40 @@ class Contest {
 
 // Inline: the round's loops call it once per pair of classes.
 inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
-  const std::vector<double>& r = *r_;
+  const double ri = (*r_)[i], rj = (*r_)[j];
   PairValues v;
   v.p_ij = P(i, j);
   v.p_ji = P(j, i);
-  const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
   // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
-  double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;
-  SuccessFailure(i, j, d, &us_i, &uf_i);
-  if (r[j] == r[i]) {
-    us_j = us_i;
-    uf_j = uf_i;
+  double us_i, uf_i, us_j, uf_j;
+  if (use_table_) {
+    const std::size_t at_i = row_[i] * distinct_ + position_id_[j];
+    us_i = us_table_[at_i];
+    uf_i = uf_table_[at_i];
+    const std::size_t at_j = row_[j] * distinct_ + position_id_[i];
+    us_j = us_table_[at_j];  // the same values as row i's when r_j == r_i
+    uf_j = uf_table_[at_j];
   } else {
-    SuccessFailure(j, i, d, &us_j, &uf_j);
+    const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
+    us_i = UtilitySuccess(d, ri);
+    uf_i = UtilityFailure(d, ri);
+    us_j = rj == ri ? us_i : UtilitySuccess(d, rj);
+    uf_j = rj == ri ? uf_i : UtilityFailure(d, rj);
+  }
+  const double si = salience_[i], sj = salience_[j];
+  const double usq_i = usq_[i], usq_j = usq_[j];
+  if (plain_) {
+    // Q = 1 (the no-challenge term is U^sq, Sch p. 26), the other side as its own actor sees
+    // it, resisted by the target (A1, A11): E^j(U_ji) is exactly a_ji.
+    v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, usq_i);
+    v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, usq_j);
+    v.b_ij = v.a_ji;
+    v.b_ji = v.a_ij;
+    return v;
   }
   // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
+  v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
+  v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
   // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
   // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
   const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
@@ -149,14 +156,14 @@ inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
     v.b_ji = v.a_ij;
     return v;
   }
-  const double s_b_ij = target ? salience_[i] : salience_[j];
-  const double s_b_ji = target ? salience_[j] : salience_[i];
+  const double s_b_ij = target ? si : sj;
+  const double s_b_ji = target ? sj : si;
   if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(ri, usq_i, j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(rj, usq_j, i, j));
   } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
   }
   return v;
 }
