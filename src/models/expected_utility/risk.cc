@@ -41,9 +41,8 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
   for (std::size_t i = 0; i < n; ++i) {
     const double* column = &eu[class_of[i]];
     double sum = 0.0;
-    for (std::size_t j = 0; j < n; ++j) {
-      if (j != i) sum += column[class_of[j] * classes];
-    }
+    for (std::size_t j = 0; j < i; ++j) sum += column[class_of[j] * classes];
+    for (std::size_t j = i + 1; j < n; ++j) sum += column[class_of[j] * classes];
     security[i] = sum;
   }
   const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
