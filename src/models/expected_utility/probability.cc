@@ -289,11 +289,15 @@ void ProbabilityTable::ComputePositionPairs() {
   const ProbabilityVoteSums out{&sums_[0], &sums_[d + 3], &sums_[2 * (d + 3)], &sums_[3 * (d + 3)]};
   auto* kernel = &ProbabilityVoteSumsScalar;
 #if defined(__SSE2__)
-  kernel = &ProbabilityVoteSumsSse2;
+  if (vote_sums_ == VoteSums::kAuto || vote_sums_ == VoteSums::kSse2) {
+    kernel = &ProbabilityVoteSumsSse2;
+  }
 #endif
 #if defined(ENTENTE_PROBABILITY_AVX)
   static const bool avx = __builtin_cpu_supports("avx");
-  if (avx) kernel = &ProbabilityVoteSumsAvx;
+  if (avx && (vote_sums_ == VoteSums::kAuto || vote_sums_ == VoteSums::kAvx)) {
+    kernel = &ProbabilityVoteSumsAvx;
+  }
 #endif
   for (std::size_t a = 0; a + 1 < d; ++a) {
     kernel(u_.data(), u_stride_, weight_.data(), n, a, d, out);

@@ -48,6 +48,12 @@ class ProbabilityTable {
   std::size_t distinct() const { return distinct_; }
   const std::vector<std::size_t>& position_id() const { return position_id_; }
 
+  // The vote sums of ComputePositionPairs: kAuto picks AVX when the processor has it, else SSE2,
+  // else scalar; the others force one (for tests: all give the same bits; one the build or the
+  // processor lacks falls back to scalar).
+  enum class VoteSums { kAuto, kScalar, kSse2, kAvx };
+  void set_vote_sums(VoteSums kind) { vote_sums_ = kind; }
+
   // Forces the direct O(n) loop (for tests comparing it with the prefix-sum path).
   void set_force_direct(bool force) { force_direct_ = force; }
 
@@ -71,6 +77,7 @@ class ProbabilityTable {
   const std::vector<double>* x_ = nullptr;
   const std::vector<double>* r_ = nullptr;
   bool force_direct_ = false;
+  VoteSums vote_sums_ = VoteSums::kAuto;
   bool fast_ = false;
   double all_pairs_ = 0.0;
   // Sorted positions with prefix sums of weight and weight·position (fast path).
