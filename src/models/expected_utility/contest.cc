@@ -130,17 +130,24 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
           uf[q] = 2.0 - 4.0 * (0.5 + 0.5 * dist);
         }
       } else {
+        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16) in three passes, the same
+        // operations: the bases, RiskPow of each, then 2 − 4·x (the loop around pow stays
+        // short). At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow.
         for (std::size_t q = 0; q < d; ++q) {
-          // The same d and r as Evaluate would use for a partner at this position. At d = 0
-          // both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow needed.
-          if (q == p) {
-            us[q] = uf[q] = usq_[k];
-            continue;
-          }
           const double dist = std::abs(xk - value[q]) / range;
-          us[q] = UtilitySuccess(dist, rk);
-          uf[q] = UtilityFailure(dist, rk);
+          us[q] = 0.5 - 0.5 * dist;
+          uf[q] = 0.5 + 0.5 * dist;
         }
+        for (std::size_t q = 0; q < d; ++q) {
+          if (q == p) continue;
+          us[q] = RiskPow(us[q], rk);
+          uf[q] = RiskPow(uf[q], rk);
+        }
+        for (std::size_t q = 0; q < d; ++q) {
+          us[q] = 2.0 - 4.0 * us[q];
+          uf[q] = 2.0 - 4.0 * uf[q];
+        }
+        us[p] = uf[p] = usq_[k];
       }
     }
     class_row_[c] = row;

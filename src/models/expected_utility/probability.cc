@@ -284,7 +284,9 @@ void ProbabilityTable::ComputePositionPairs() {
   // order, bit-identical (ProbabilityVoteSums). Swapping the pair negates every vote exactly, so
   // one pass gives both directions.
   const std::size_t n = x_->size(), d = distinct_;
-  pair_p_.assign(d * d, 0.0);
+  // Every entry is written below but the diagonal (P between equal positions is 0).
+  if (pair_p_.size() < d * d) pair_p_.resize(d * d);
+  for (std::size_t a = 0; a < d; ++a) pair_p_[a * d + a] = 0.0;
   sums_.resize(4 * (d + 3));
   const ProbabilityVoteSums out{&sums_[0], &sums_[d + 3], &sums_[2 * (d + 3)], &sums_[3 * (d + 3)]};
   auto* kernel = &ProbabilityVoteSumsScalar;

@@ -24,8 +24,12 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
   const std::vector<std::size_t>& reps = contest.representatives();
   const std::vector<std::size_t>& class_of = contest.class_of();
   const std::size_t classes = reps.size();
-  std::vector<double> eu(classes * classes, 0.0);  // eu[a * classes + b]: a challenges b
-  std::vector<std::size_t> second(classes, n);     // a class's second member, n if none
+  // eu[a * classes + b]: a challenges b (every entry read is written below); second[c]: a
+  // class's second member, n if none. Kept per thread between rounds (no allocation a round).
+  thread_local std::vector<double> eu;
+  thread_local std::vector<std::size_t> second;
+  if (eu.size() < classes * classes) eu.resize(classes * classes);
+  second.assign(classes, n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::size_t c = class_of[k];
     if (k != reps[c] && second[c] == n) second[c] = k;
