@@ -1,7 +1,9 @@
 #include "models/expected_utility/contest.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 #include "models/expected_utility/utilities.h"
 
@@ -14,11 +16,19 @@ std::vector<double> Weight(const std::vector<double>& weight) { return weight; }
 Contest::Contest(const ExpectedUtilityOptions& options, const std::vector<double>& weight,
                  const std::vector<double>& salience, double range)
     : options_(options),
+      plain_(options.q == 1.0 && options.perspective == OtherSidePerspective::kOwn &&
+             options.other_salience == OtherSideSalience::kTarget),
       salience_(salience),
       range_(range),
       table_(options, Weight(weight), range),
-      usq_(weight.size()),
-      p_(weight.size() * weight.size()) {}
+      usq_(weight.size()) {}
+
+namespace {
+// Bitwise equality: values equal to the bit give equal results in every computation.
+bool ContestSameBits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+}  // namespace
 
 void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                       bool positions_changed) {
@@ -26,9 +36,9 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
   r_ = &r;
   mu_ = mu;
   const std::size_t n = x.size();
-  for (std::size_t k = 0; k < n; ++k) usq_[k] = UtilityStatusQuo(r[k]);
   if (positions_changed || position_id_.size() != n) {
-    std::vector<double> values = x;
+    std::vector<double>& values = value_of_id_;
+    values.assign(x.begin(), x.end());
     std::sort(values.begin(), values.end());
     values.erase(std::unique(values.begin(), values.end()), values.end());
     distinct_ = values.size();
@@ -40,42 +50,109 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
     // Worth it when positions repeat; bounded to 1 MiB of doubles per table (cache-resident).
     use_table_ = distinct_ < n && n * distinct_ <= (std::size_t{1} << 17);
     if (use_table_) {
-      us_table_.assign(n * distinct_, 0.0);
-      uf_table_.assign(n * distinct_, 0.0);
-      value_of_id_ = std::move(values);
+      us_table_.resize(n * distinct_);
+      uf_table_.resize(n * distinct_);
     }
   }
-  if (use_table_) {
-    // Actors at one position with the same exponent share a row, so each distinct row's pows
-    // are computed once and copied (bit-identical). Under bdm, r_i depends on x_i and s_i only,
-    // so actors coded alike (e.g. the flagship's Allies at salience 0.3) share rows.
-    row_of_.assign(distinct_, kNoRow);
-    row_next_.assign(n, kNoRow);
-    for (std::size_t k = 0; k < n; ++k) {
-      std::size_t same = row_of_[position_id_[k]];
-      while (same != kNoRow && r[same] != r[k]) same = row_next_[same];
-      if (same != kNoRow) {
-        std::copy_n(&us_table_[same * distinct_], distinct_, &us_table_[k * distinct_]);
-        std::copy_n(&uf_table_[same * distinct_], distinct_, &uf_table_[k * distinct_]);
-        continue;
-      }
-      row_next_[k] = row_of_[position_id_[k]];  // k heads its position's list of rows
-      row_of_[position_id_[k]] = k;
-      for (std::size_t p = 0; p < distinct_; ++p) {
-        // The same d and r as Evaluate would use for a partner at this position.
-        const double d = std::abs(x[k] - value_of_id_[p]) / range_;
-        us_table_[k * distinct_ + p] = UtilitySuccess(d, r[k]);
-        uf_table_[k * distinct_ + p] = UtilityFailure(d, r[k]);
-      }
-    }
-  }
+  SortIntoClasses(r);
+  if (use_table_) FillUtilityTable(x, r);
   // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
   const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
   if (positions_changed || r_matters || !p_valid_) {
     table_.Prepare(x, r);
-    table_.AllPairs(p_);
+    // The table numbers the distinct positions as position_id_ does (both ascending).
+    by_position_ = table_.by_position() && table_.distinct() == distinct_;
+    if (by_position_) {
+      table_.ComputePositionPairs();
+      position_p_ = table_.position_pairs();
+    } else {
+      table_.AllPairs(p_);
+    }
     p_valid_ = true;
   }
+}
+
+void Contest::SortIntoClasses(const std::vector<double>& r) {
+  const std::size_t n = r.size();
+  reps_.clear();
+  class_next_.clear();
+  class_of_.resize(n);
+  class_head_.assign(distinct_, kNone);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t p = position_id_[k];
+    std::size_t c = class_head_[p];
+    while (c != kNone && !(ContestSameBits(r[reps_[c]], r[k]) &&
+                           ContestSameBits(salience_[reps_[c]], salience_[k]))) {
+      c = class_next_[c];
+    }
+    if (c == kNone) {
+      c = reps_.size();
+      reps_.push_back(k);
+      class_next_.push_back(class_head_[p]);
+      class_head_[p] = c;
+      usq_[k] = UtilityStatusQuo(r[k]);  // Sch eq. (24)
+    } else {
+      usq_[k] = usq_[reps_[c]];
+    }
+    class_of_[k] = c;
+  }
+}
+
+void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r) {
+  // Actors at one position with the same exponent share a row, so each distinct row's pows
+  // are computed once. Under bdm, r_i depends on x_i and s_i only, so actors coded alike
+  // (e.g. the flagship's Allies at salience 0.3) share rows.
+  const std::size_t n = x.size(), d = distinct_;
+  row_.resize(n);
+  row_head_.assign(d, kNone);
+  row_next_.clear();
+  row_actor_.clear();
+  class_row_.resize(reps_.size());
+  for (std::size_t c = 0; c < reps_.size(); ++c) {
+    const std::size_t k = reps_[c];
+    const std::size_t p = position_id_[k];
+    std::size_t row = row_head_[p];
+    while (row != kNone && !ContestSameBits(r[row_actor_[row]], r[k])) row = row_next_[row];
+    if (row == kNone) {
+      row = row_actor_.size();
+      row_actor_.push_back(k);
+      row_next_.push_back(row_head_[p]);
+      row_head_[p] = row;
+      double* __restrict us = &us_table_[row * d];
+      double* __restrict uf = &uf_table_[row * d];
+      const double* __restrict value = value_of_id_.data();
+      const double xk = x[k], rk = r[k], range = range_;
+      if (rk == 1.0) {
+        // RiskPow(base, 1) is base itself: no pow, and a loop the compiler vectorises.
+        for (std::size_t q = 0; q < d; ++q) {
+          const double dist = std::abs(xk - value[q]) / range;
+          us[q] = 2.0 - 4.0 * (0.5 - 0.5 * dist);
+          uf[q] = 2.0 - 4.0 * (0.5 + 0.5 * dist);
+        }
+      } else {
+        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16) in three passes, the same
+        // operations: the bases, RiskPow of each, then 2 − 4·x (the loop around pow stays
+        // short). At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow.
+        for (std::size_t q = 0; q < d; ++q) {
+          const double dist = std::abs(xk - value[q]) / range;
+          us[q] = 0.5 - 0.5 * dist;
+          uf[q] = 0.5 + 0.5 * dist;
+        }
+        for (std::size_t q = 0; q < d; ++q) {
+          if (q == p) continue;
+          us[q] = RiskPow(us[q], rk);
+          uf[q] = RiskPow(uf[q], rk);
+        }
+        for (std::size_t q = 0; q < d; ++q) {
+          us[q] = 2.0 - 4.0 * us[q];
+          uf[q] = 2.0 - 4.0 * uf[q];
+        }
+        us[p] = uf[p] = usq_[k];
+      }
+    }
+    class_row_[c] = row;
+  }
+  for (std::size_t k = 0; k < n; ++k) row_[k] = class_row_[class_of_[k]];
 }
 
 double Contest::NoChallenge(double r, double usq, std::size_t challenger,
@@ -92,52 +169,6 @@ double Contest::NoChallenge(double r, double usq, std::size_t challenger,
   const double rest = (1.0 - q) * (t * ub + (1.0 - t) * uw);
   // Sch eq. (25a) subtracts the whole term; dmasadgdm adds the (1 − Q) part (A7).
   return options_.no_challenge_sign == NoChallengeSign::kSubtract ? q * usq + rest : q * usq - rest;
-}
-
-void Contest::ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const {
-  const double r = (*r_)[i];
-  *us = UtilitySuccess(d, r);
-  *uf = UtilityFailure(d, r);
-}
-
-PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
-  const std::size_t n = x_->size();
-  const std::vector<double>& r = *r_;
-  PairValues v;
-  v.p_ij = p_[i * n + j];
-  v.p_ji = p_[j * n + i];
-  const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
-  // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
-  double us_i = 0.0, uf_i = 0.0, us_j = 0.0, uf_j = 0.0;
-  SuccessFailure(i, j, d, &us_i, &uf_i);
-  if (r[j] == r[i]) {
-    us_j = us_i;
-    uf_j = uf_i;
-  } else {
-    SuccessFailure(j, i, d, &us_j, &uf_j);
-  }
-  // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-  // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
-  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
-  const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
-  const bool target = options_.other_salience == OtherSideSalience::kTarget;
-  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
-    v.b_ij = v.a_ji;
-    v.b_ji = v.a_ij;
-    return v;
-  }
-  const double s_b_ij = target ? salience_[i] : salience_[j];
-  const double s_b_ji = target ? salience_[j] : salience_[i];
-  if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
-  } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  }
-  return v;
 }
 
 }  // namespace entente::eum

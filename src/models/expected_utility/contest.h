@@ -5,11 +5,13 @@
 // Thread-safety: a prepared Contest may be read from many threads; Prepare is not thread-safe.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <vector>
 
 #include "entente/expected_utility.h"
 #include "models/expected_utility/probability.h"
+#include "models/expected_utility/utilities.h"
 
 namespace entente::eum {
 
@@ -30,15 +32,28 @@ class Contest {
           const std::vector<double>& salience, double range);
 
   // Caches one pass: positions x, risk exponents r, median voter mu. The P matrix is reused
-  // when only r changed and votes are linear (P does not depend on r then). When actors share
-  // positions (integer scales), U^s and U^f are tabulated per actor and distinct position
+  // when only r changed and votes are linear (P does not depend on r then); on the direct path
+  // P is kept per pair of distinct positions. When actors share positions (integer scales), U^s
+  // and U^f are tabulated per distinct (position, exponent) row and partner position
   // (UseUtilityTable), so each pow is computed once; the values are bit-identical.
-  // x and r must outlive the calls to Evaluate.
+  // Also sorts the actors into classes (below). x and r must outlive the calls to Evaluate.
   void Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                bool positions_changed);
 
   // REQUIRES: i != j.
   PairValues Evaluate(std::size_t i, std::size_t j) const;
+
+  // Classes of the last Prepare: actors with the same position, risk exponent and salience (to
+  // the bit). Evaluate reads nothing else of an actor, so Evaluate(i, j) and Evaluate(i', j')
+  // give bit-identical values whenever i, i' and j, j' are alike (i != j, i' != j').
+  // representatives()[c] is the first actor (lowest index) of class c, in increasing order;
+  // class_of()[k] is actor k's class.
+  const std::vector<std::size_t>& representatives() const { return reps_; }
+  const std::vector<std::size_t>& class_of() const { return class_of_; }
+  // Whether actors i and j hold the same position (as of the last Prepare).
+  bool SamePosition(std::size_t i, std::size_t j) const {
+    return position_id_[i] == position_id_[j];
+  }
 
   ProbabilityTable& probability_table() { return table_; }
 
@@ -52,19 +67,20 @@ class Contest {
     return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target);
   }
 
-  // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.
-  void SuccessFailure(std::size_t i, std::size_t j, double d, double* us, double* uf) const {
-    if (use_table_) {
-      const std::size_t at = i * distinct_ + position_id_[j];
-      *us = us_table_[at];
-      *uf = uf_table_[at];
-      return;
-    }
-    ComputeSuccessFailure(i, d, us, uf);
+  // P_ij as the last Prepare left it.
+  double P(std::size_t i, std::size_t j) const {
+    return by_position_ ? position_p_[position_id_[i] * distinct_ + position_id_[j]]
+                        : p_[i * x_->size() + j];
   }
-  void ComputeSuccessFailure(std::size_t i, double d, double* us, double* uf) const;
+
+  // Sorts the actors into classes (representatives(), class_of()) and sets usq_.
+  void SortIntoClasses(const std::vector<double>& r);
+  // Fills row_ and the utility table's rows, one per distinct (position, exponent).
+  void FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r);
 
   ExpectedUtilityOptions options_;
+  // Q = 1, kOwn, kTarget (bdm): Evaluate's short form.
+  bool plain_ = false;
   const std::vector<double>& salience_;
   double range_;
   ProbabilityTable table_;
@@ -72,20 +88,84 @@ class Contest {
   const std::vector<double>* r_ = nullptr;
   double mu_ = 0.0;
   std::vector<double> usq_;  // U^sq(r_k) per actor
-  std::vector<double> p_;    // n×n, P_ij at [i*n + j]
+  // P: per pair of distinct positions from the table (direct path: position_p_ points into
+  // it), else n×n in p_ at [i*n + j].
+  bool by_position_ = false;
+  const double* position_p_ = nullptr;
+  std::vector<double> p_;
   bool p_valid_ = false;
-  // Utility table: position_id_[k] indexes the distinct positions; us_table_/uf_table_ hold
-  // U^s, U^f at [actor * distinct + position id]. Only used while it is small enough to stay in
-  // cache (every pair reads two rows) and actors share positions.
+  // position_id_[k] indexes the distinct positions value_of_id_ (ascending).
   std::vector<std::size_t> position_id_;
   std::size_t distinct_ = 0;
-  std::vector<double> value_of_id_;  // the distinct positions, ascending
+  std::vector<double> value_of_id_;
+  // Utility table: us_table_/uf_table_ hold U^s, U^f at [row * distinct + position id], row_[k]
+  // = actor k's row. Only used while it is small enough to stay in cache (every pair reads two
+  // rows) and actors share positions.
   bool use_table_ = false;
+  std::vector<std::size_t> row_;
   std::vector<double> us_table_, uf_table_;
-  // Rows already computed this pass, per position id: row_of_[p] = the last actor at p whose row
-  // was computed, row_next_[k] = the one before it (kNoRow ends the list).
-  static constexpr std::size_t kNoRow = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> row_of_, row_next_;
+  // Classes; class_head_[p] = the last class at position id p, class_next_[c] = the class at the
+  // same position before c (kNone ends the list). The same lists for rows.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> reps_, class_of_, class_head_, class_next_;
+  std::vector<std::size_t> row_head_, row_next_, row_actor_, class_row_;
 };
+
+// Inline: the round's loops call it once per pair of classes.
+inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
+  const double ri = (*r_)[i], rj = (*r_)[j];
+  PairValues v;
+  v.p_ij = P(i, j);
+  v.p_ji = P(j, i);
+  // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
+  double us_i, uf_i, us_j, uf_j;
+  if (use_table_) {
+    const std::size_t at_i = row_[i] * distinct_ + position_id_[j];
+    us_i = us_table_[at_i];
+    uf_i = uf_table_[at_i];
+    const std::size_t at_j = row_[j] * distinct_ + position_id_[i];
+    us_j = us_table_[at_j];  // the same values as row i's when r_j == r_i
+    uf_j = uf_table_[at_j];
+  } else {
+    const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
+    us_i = UtilitySuccess(d, ri);
+    uf_i = UtilityFailure(d, ri);
+    us_j = rj == ri ? us_i : UtilitySuccess(d, rj);
+    uf_j = rj == ri ? uf_i : UtilityFailure(d, rj);
+  }
+  const double si = salience_[i], sj = salience_[j];
+  const double usq_i = usq_[i], usq_j = usq_[j];
+  if (plain_) {
+    // Q = 1 (the no-challenge term is U^sq, Sch p. 26), the other side as its own actor sees
+    // it, resisted by the target (A1, A11): E^j(U_ji) is exactly a_ji.
+    v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, usq_i);
+    v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, usq_j);
+    v.b_ij = v.a_ji;
+    v.b_ji = v.a_ij;
+    return v;
+  }
+  // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
+  v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
+  v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
+  // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
+  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
+  const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
+  const bool target = options_.other_salience == OtherSideSalience::kTarget;
+  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
+    v.b_ij = v.a_ji;
+    v.b_ji = v.a_ij;
+    return v;
+  }
+  const double s_b_ij = target ? si : sj;
+  const double s_b_ji = target ? sj : si;
+  if (perceiver) {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(ri, usq_i, j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(rj, usq_j, i, j));
+  } else {
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
+  }
+  return v;
+}
 
 }  // namespace entente::eum

@@ -22,49 +22,6 @@ const char* OfferKindName(OfferKind kind) {
   return "none";
 }
 
-Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi, double xj) {
-  Proposal p;
-  p.to = xi;
-  if (xi == xj) return p;  // A12: no offers between actors at the same position
-  if (std::abs(a) < options.zero_threshold) a = 0.0;
-  if (std::abs(b) < options.zero_threshold) b = 0.0;
-  // With a zero threshold (eum) "a ≈ 0, b > 0" is a compromise; otherwise a must be < 0.
-  const bool a_negative = a < 0.0 || (a == 0.0 && options.zero_threshold > 0.0);
-  if (a > 0.0 && b > 0.0) {
-    // Sch Fig. 6, conflict: the one with the larger EU expects to win; i loses if b > a.
-    p.kind = OfferKind::kConflict;
-    if (b > a) {
-      p.moves = true;
-      p.to = xj;
-    }
-  } else if (b > 0.0 && a_negative) {
-    const double ratio = std::abs(a / b);
-    if (b > std::abs(a)) {
-      // Compromise: i concedes part of the distance. Sch eq. (36): x_i + (x_j − x_i)|a/b|;
-      // eum: (|a| x_i + |b| x_j) / (|a| + |b|) (A8).
-      p.kind = OfferKind::kCompromise;
-      p.moves = true;
-      p.to = options.compromise == CompromisePoint::kFraction
-                 ? xi + (xj - xi) * ratio
-                 : (std::abs(a) * xi + std::abs(b) * xj) / (std::abs(a) + std::abs(b));
-    } else if (b < std::abs(a)) {
-      // Capitulation (Sch Fig. 6): i gives in fully, unless the jmckib typo disables it (A10).
-      p.kind = OfferKind::kCapitulation;
-      if (options.capitulation == CapitulationRule::kFires) {
-        p.moves = true;
-        p.to = xj;
-      }
-    } else {
-      p.kind = OfferKind::kStalemate;  // b == |a|: on the boundary, nobody moves
-    }
-  } else if (a > 0.0 && b <= 0.0) {
-    p.kind = OfferKind::kAdvantage;
-  } else {
-    p.kind = OfferKind::kStalemate;
-  }
-  return p;
-}
-
 void OfferBook::Reset(std::size_t n) { best_.assign(n * 3, Best{}); }
 
 void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj) {
@@ -80,6 +37,9 @@ void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double x
     }
     return;
   }
+  // Every proposal that moves i needs b > 0 (Sch Fig. 6: conflict lost, compromise or
+  // capitulation), also after the zero threshold; about half the pairs end here.
+  if (!(b > 0.0)) return;
   const Proposal p = Classify(options_, a, b, xi, xj);
   if (!p.moves) return;
   // Sch §6.2: category priority (conflict lost, compromise, capitulation), then least move.

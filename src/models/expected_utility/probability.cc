@@ -5,6 +5,12 @@
 #include <numeric>
 #include <utility>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "models/expected_utility/utilities.h"
 
 namespace entente::eum {
@@ -42,23 +48,24 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     }
   }
   if (!fast_) {
-    // Distinct positions (ascending), each actor's id among them and one actor holding each.
+    // Distinct positions (ascending) and each actor's id among them.
     distinct_x_.assign(x.begin(), x.end());
     std::sort(distinct_x_.begin(), distinct_x_.end());
     distinct_x_.erase(std::unique(distinct_x_.begin(), distinct_x_.end()), distinct_x_.end());
     distinct_ = distinct_x_.size();
     position_id_.resize(n);
-    holder_.assign(distinct_, 0);
-    for (std::size_t k = n; k-- > 0;) {
+    for (std::size_t k = 0; k < n; ++k) {
       position_id_[k] = static_cast<std::size_t>(
           std::lower_bound(distinct_x_.begin(), distinct_x_.end(), x[k]) - distinct_x_.begin());
-      holder_[position_id_[k]] = k;  // the first actor at the position, as it happens
     }
-    u_.resize(n * n);
+    // Each row padded by 3 zeros for ComputePositionPairs' blocks of four.
+    const std::size_t d = distinct_;
+    u_stride_ = d + 3;
+    u_.assign(n * u_stride_, 0.0);
     for (std::size_t k = 0; k < n; ++k) {
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
-      for (std::size_t a = 0; a < n; ++a) {
-        u_[a * n + k] = RiskPow(std::abs(x[k] - x[a]) / range_, rho);
+      for (std::size_t p = 0; p < d; ++p) {
+        u_[k * u_stride_ + p] = RiskPow(std::abs(x[k] - distinct_x_[p]) / range_, rho);
       }
     }
   }
@@ -70,7 +77,8 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     for (std::size_t k = 0; k < n; ++k) {
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
       for (std::size_t a = 0; a < n; ++a) {
-        scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho) : u_[a * n + k];
+        scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho)
+                            : u_[k * u_stride_ + position_id_[a]];
       }
       std::sort(scratch_.begin(), scratch_.end());
       double sum = 0.0;
@@ -120,11 +128,11 @@ void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, do
   // common factor 2 cancels. Summed over voters in table order (the references' order). Adding
   // +0.0 for a vote of the other sign leaves a sum unchanged, so the sums need no branches.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
-  const std::size_t n = x_->size();
-  const double* ui = &u_[i * n];
-  const double* uj = &u_[j * n];
+  const std::size_t n = x_->size(), stride = u_stride_;
+  const double* ui = &u_[position_id_[i]];
+  const double* uj = &u_[position_id_[j]];
   for (std::size_t k = 0; k < n; ++k) {
-    const double v = weight_[k] * (uj[k] - ui[k]);
+    const double v = weight_[k] * (uj[k * stride] - ui[k * stride]);
     net += v;
     positive += v > 0.0 ? v : 0.0;
     negative += v < 0.0 ? -v : 0.0;
@@ -168,21 +176,150 @@ void ProbabilityTable::FastPairAt(std::size_t i, std::size_t j, std::size_t belo
                 all_pairs_);
 }
 
+namespace {
+
+// The vote sums of DirectPair for position a against every position b in [a + 1, d): for each
+// b, net = Σ v, positive = Σ max(v, 0), negative = Σ max(−v, 0), absolute = Σ |v| over the
+// voters k in order, v = w_k (u[k][b] − u[k][a]) (Sch eqs. 28, 30). u has `stride` >= d + 3
+// columns (zero padding); out arrays hold d + 3 entries, indexed by b. Partners are taken four
+// at a time; each lane does exactly the scalar operations, so every variant below gives the
+// same bits.
+struct ProbabilityVoteSums {
+  double* net;
+  double* positive;
+  double* negative;
+  double* absolute;
+};
+
+void ProbabilityVoteSumsScalar(const double* u, std::size_t stride, const double* weight,
+                               std::size_t n, std::size_t a, std::size_t d,
+                               const ProbabilityVoteSums& out) {
+  for (std::size_t b = a + 1; b < d; ++b) {
+    out.net[b] = out.positive[b] = out.negative[b] = out.absolute[b] = 0.0;
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    const double* row = &u[k * stride];
+    for (std::size_t b = a + 1; b < d; ++b) {
+      const double v = weight[k] * (row[b] - row[a]);
+      out.net[b] += v;
+      out.positive[b] += v > 0.0 ? v : 0.0;
+      out.negative[b] += v < 0.0 ? -v : 0.0;
+      out.absolute[b] += std::abs(v);
+    }
+  }
+}
+
+#if defined(__SSE2__)
+void ProbabilityVoteSumsSse2(const double* u, std::size_t stride, const double* weight,
+                             std::size_t n, std::size_t a, std::size_t d,
+                             const ProbabilityVoteSums& out) {
+  const __m128d zero = _mm_setzero_pd();
+  const __m128d sign = _mm_set1_pd(-0.0);
+  for (std::size_t b0 = a + 1; b0 < d; b0 += 4) {
+    __m128d net0 = zero, net1 = zero, pos0 = zero, pos1 = zero;
+    __m128d neg0 = zero, neg1 = zero, abs0 = zero, abs1 = zero;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double* row = &u[k * stride];
+      const __m128d w = _mm_set1_pd(weight[k]);
+      const __m128d ua = _mm_set1_pd(row[a]);
+      const __m128d v0 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0), ua));
+      const __m128d v1 = _mm_mul_pd(w, _mm_sub_pd(_mm_loadu_pd(row + b0 + 2), ua));
+      net0 = _mm_add_pd(net0, v0);
+      net1 = _mm_add_pd(net1, v1);
+      // v > 0 ? v : +0, v < 0 ? −v : +0 and |v|, as masks.
+      pos0 = _mm_add_pd(pos0, _mm_and_pd(_mm_cmpgt_pd(v0, zero), v0));
+      pos1 = _mm_add_pd(pos1, _mm_and_pd(_mm_cmpgt_pd(v1, zero), v1));
+      neg0 = _mm_add_pd(neg0, _mm_and_pd(_mm_cmplt_pd(v0, zero), _mm_xor_pd(v0, sign)));
+      neg1 = _mm_add_pd(neg1, _mm_and_pd(_mm_cmplt_pd(v1, zero), _mm_xor_pd(v1, sign)));
+      abs0 = _mm_add_pd(abs0, _mm_andnot_pd(sign, v0));
+      abs1 = _mm_add_pd(abs1, _mm_andnot_pd(sign, v1));
+    }
+    _mm_storeu_pd(out.net + b0, net0);
+    _mm_storeu_pd(out.net + b0 + 2, net1);
+    _mm_storeu_pd(out.positive + b0, pos0);
+    _mm_storeu_pd(out.positive + b0 + 2, pos1);
+    _mm_storeu_pd(out.negative + b0, neg0);
+    _mm_storeu_pd(out.negative + b0 + 2, neg1);
+    _mm_storeu_pd(out.absolute + b0, abs0);
+    _mm_storeu_pd(out.absolute + b0 + 2, abs1);
+  }
+}
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define ENTENTE_PROBABILITY_AVX 1
+// The same with four lanes per register, for processors with AVX (chosen at run time). AVX
+// alone has no fused multiply-add, so the product and the sum stay two roundings.
+__attribute__((target("avx"))) void ProbabilityVoteSumsAvx(const double* u, std::size_t stride,
+                                                           const double* weight, std::size_t n,
+                                                           std::size_t a, std::size_t d,
+                                                           const ProbabilityVoteSums& out) {
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d sign = _mm256_set1_pd(-0.0);
+  for (std::size_t b0 = a + 1; b0 < d; b0 += 4) {
+    __m256d net = zero, pos = zero, neg = zero, abs = zero;
+    for (std::size_t k = 0; k < n; ++k) {
+      const double* row = &u[k * stride];
+      const __m256d v =
+          _mm256_mul_pd(_mm256_set1_pd(weight[k]),
+                        _mm256_sub_pd(_mm256_loadu_pd(row + b0), _mm256_set1_pd(row[a])));
+      net = _mm256_add_pd(net, v);
+      pos = _mm256_add_pd(pos, _mm256_and_pd(_mm256_cmp_pd(v, zero, _CMP_GT_OQ), v));
+      neg = _mm256_add_pd(
+          neg, _mm256_and_pd(_mm256_cmp_pd(v, zero, _CMP_LT_OQ), _mm256_xor_pd(v, sign)));
+      abs = _mm256_add_pd(abs, _mm256_andnot_pd(sign, v));
+    }
+    _mm256_storeu_pd(out.net + b0, net);
+    _mm256_storeu_pd(out.positive + b0, pos);
+    _mm256_storeu_pd(out.negative + b0, neg);
+    _mm256_storeu_pd(out.absolute + b0, abs);
+  }
+}
+#endif
+
+}  // namespace
+
+void ProbabilityTable::ComputePositionPairs() {
+  // DirectPair for every pair of distinct positions a < b, with the same sums in the same voter
+  // order, bit-identical (ProbabilityVoteSums). Swapping the pair negates every vote exactly, so
+  // one pass gives both directions.
+  const std::size_t n = x_->size(), d = distinct_;
+  // Every entry is written below but the diagonal (P between equal positions is 0).
+  if (pair_p_.size() < d * d) pair_p_.resize(d * d);
+  for (std::size_t a = 0; a < d; ++a) pair_p_[a * d + a] = 0.0;
+  sums_.resize(4 * (d + 3));
+  const ProbabilityVoteSums out{&sums_[0], &sums_[d + 3], &sums_[2 * (d + 3)], &sums_[3 * (d + 3)]};
+  auto* kernel = &ProbabilityVoteSumsScalar;
+#if defined(__SSE2__)
+  if (vote_sums_ == VoteSums::kAuto || vote_sums_ == VoteSums::kSse2) {
+    kernel = &ProbabilityVoteSumsSse2;
+  }
+#endif
+#if defined(ENTENTE_PROBABILITY_AVX)
+  static const bool avx = __builtin_cpu_supports("avx");
+  if (avx && (vote_sums_ == VoteSums::kAuto || vote_sums_ == VoteSums::kAvx)) {
+    kernel = &ProbabilityVoteSumsAvx;
+  }
+#endif
+  for (std::size_t a = 0; a + 1 < d; ++a) {
+    kernel(u_.data(), u_stride_, weight_.data(), n, a, d, out);
+    for (std::size_t b = a + 1; b < d; ++b) {
+      pair_p_[a * d + b] =
+          Ratio(options_, out.net[b], out.positive[b], out.absolute[b], all_pairs_);
+      pair_p_[b * d + a] =
+          Ratio(options_, -out.net[b], out.negative[b], out.absolute[b], all_pairs_);
+    }
+  }
+}
+
 void ProbabilityTable::AllPairs(std::vector<double>& p) {
   const std::size_t n = x_->size();
   p.assign(n * n, 0.0);
   if (!fast_) {
     // Every vote on (i, j) depends on x_i and x_j only, not on who holds them, so P is computed
-    // once per pair of distinct positions (ids from Prepare) and copied to every actor pair
-    // holding them: the same sums in the same order, bit-identical to Pair. Swapping the pair
-    // negates every vote exactly, so one pass gives both directions.
+    // once per pair of distinct positions and copied to every actor pair holding them.
+    ComputePositionPairs();
     const std::size_t d = distinct_;
-    pair_p_.assign(d * d, 0.0);
-    for (std::size_t a = 0; a < d; ++a) {
-      for (std::size_t b = a + 1; b < d; ++b) {
-        DirectPair(holder_[a], holder_[b], &pair_p_[a * d + b], &pair_p_[b * d + a]);
-      }
-    }
     for (std::size_t i = 0; i < n; ++i) {
       const double* row = &pair_p_[position_id_[i] * d];
       double* out = &p[i * n];

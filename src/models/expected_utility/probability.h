@@ -38,6 +38,22 @@ class ProbabilityTable {
   // On the direct path each pair of distinct positions is computed once. Not thread-safe.
   void AllPairs(std::vector<double>& p);
 
+  // The direct path's P per pair of distinct positions, for callers that look P up by position
+  // instead of by actor (Contest): after ComputePositionPairs, position_pair(a, b) is P of the
+  // a-th over the b-th distinct position (ascending), the value Pair gives any actors holding
+  // them. REQUIRES: by_position(), which holds after Prepare unless the prefix-sum path is on.
+  bool by_position() const { return !fast_; }
+  void ComputePositionPairs();
+  const double* position_pairs() const { return pair_p_.data(); }
+  std::size_t distinct() const { return distinct_; }
+  const std::vector<std::size_t>& position_id() const { return position_id_; }
+
+  // The vote sums of ComputePositionPairs: kAuto picks AVX when the processor has it, else SSE2,
+  // else scalar; the others force one (for tests: all give the same bits; one the build or the
+  // processor lacks falls back to scalar).
+  enum class VoteSums { kAuto, kScalar, kSse2, kAvx };
+  void set_vote_sums(VoteSums kind) { vote_sums_ = kind; }
+
   // Forces the direct O(n) loop (for tests comparing it with the prefix-sum path).
   void set_force_direct(bool force) { force_direct_ = force; }
 
@@ -61,6 +77,7 @@ class ProbabilityTable {
   const std::vector<double>* x_ = nullptr;
   const std::vector<double>* r_ = nullptr;
   bool force_direct_ = false;
+  VoteSums vote_sums_ = VoteSums::kAuto;
   bool fast_ = false;
   double all_pairs_ = 0.0;
   // Sorted positions with prefix sums of weight and weight·position (fast path).
@@ -68,13 +85,17 @@ class ProbabilityTable {
   std::vector<std::size_t> order_;
   std::vector<std::size_t> split_;  // split_[k]: first sorted index with position >= x_k
   std::vector<double> scratch_;
-  // Direct path: u_[a * n + k] = (|x_k − x_a| / Δ)^ρ_k, so each vote is one subtraction and a
-  // pair reads two contiguous rows.
+  // Direct path: u_[k * u_stride_ + p] = (|x_k − y_p| / Δ)^ρ_k for voter k and the p-th distinct
+  // position y_p, so each vote is one subtraction and, for one position, the votes on the
+  // positions above it are contiguous (ComputePositionPairs sums four pairs at once). Each row
+  // ends with 3 zeros of padding (u_stride_ = distinct_ + 3).
   std::vector<double> u_;
+  std::size_t u_stride_ = 0;
+  std::vector<double> sums_;  // ComputePositionPairs' four vote sums per partner position
   // Direct path: the distinct positions (ascending), position_id_[k] = x_k's index among them,
-  // holder_[p] = an actor at position p, pair_p_[p * distinct_ + q] = P of position p over q.
+  // pair_p_[p * distinct_ + q] = P of position p over q.
   std::vector<double> distinct_x_;
-  std::vector<std::size_t> position_id_, holder_;
+  std::vector<std::size_t> position_id_;
   std::size_t distinct_ = 0;
   std::vector<double> pair_p_;
 };

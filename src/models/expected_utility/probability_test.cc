@@ -68,6 +68,35 @@ TEST(EumProbability, AllPairsSweepGivesExactlyThePairValues) {
   }
 }
 
+TEST(EumProbability, EveryVoteSumKernelGivesThePairValues) {
+  // ComputePositionPairs' scalar, SSE2 and AVX vote sums must reproduce DirectPair to the bit
+  // (37 actors on a coarse grid: a number of distinct positions that leaves partial blocks of
+  // four), with linear and voter-risk votes, positive and net numerators.
+  const Synthetic s = Make(37, 9);
+  using Kind = ProbabilityTable::VoteSums;
+  for (Kind kind : {Kind::kScalar, Kind::kSse2, Kind::kAvx, Kind::kAuto}) {
+    for (int variant = 0; variant < 3; ++variant) {
+      ExpectedUtilityOptions options;
+      if (variant == 1) options.vote_risk = VoteRisk::kVoterRisk;
+      if (variant == 2) options.numerator = ProbabilityNumerator::kNetVotes;
+      ProbabilityTable table(options, s.w, 100.0);
+      table.set_vote_sums(kind);
+      table.Prepare(s.x, s.r);
+      std::vector<double> all;
+      table.AllPairs(all);
+      const std::size_t n = s.x.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+          double pij = 0.0, pji = 0.0;
+          table.Pair(i, j, &pij, &pji);
+          ASSERT_EQ(all[i * n + j], pij) << static_cast<int>(kind) << " " << variant;
+          ASSERT_EQ(all[j * n + i], pji) << static_cast<int>(kind) << " " << variant;
+        }
+      }
+    }
+  }
+}
+
 TEST(EumProbability, Eq30ProbabilitiesSumToOne) {
   ExpectedUtilityOptions options;
   const Synthetic s = Make(40, 3);

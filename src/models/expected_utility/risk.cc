@@ -15,14 +15,39 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
   // Sch eq. (34): security (danger) of i = what its adversaries expect from challenging it,
   // E(U_ji) with i's salience as the resisting probability (A11: s_i in every implementation,
   // eum included, even where its offers use s_j). With every r = 1 the perceiver's exponent
-  // makes no difference (A1). Summed per unordered pair; each S_i still accumulates in
-  // increasing j.
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = i + 1; j < n; ++j) {
-      const PairValues v = contest.Evaluate(i, j);
-      security[i] += v.a_ji;
-      security[j] += v.a_ij;
+  // makes no difference (A1).
+  //
+  // E(U_ji) depends on j and i only through their classes (Contest::representatives: position,
+  // exponent, salience), so it is evaluated once per pair of classes (and once within a class
+  // of two or more, for two distinct members), then each S_i is summed over j in increasing
+  // order, as before: bit-identical to evaluating every pair.
+  const std::vector<std::size_t>& reps = contest.representatives();
+  const std::vector<std::size_t>& class_of = contest.class_of();
+  const std::size_t classes = reps.size();
+  // eu[a * classes + b]: a challenges b (every entry read is written below); second[c]: a
+  // class's second member, n if none. Kept per thread between rounds (no allocation a round).
+  thread_local std::vector<double> eu;
+  thread_local std::vector<std::size_t> second;
+  if (eu.size() < classes * classes) eu.resize(classes * classes);
+  second.assign(classes, n);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t c = class_of[k];
+    if (k != reps[c] && second[c] == n) second[c] = k;
+  }
+  for (std::size_t a = 0; a < classes; ++a) {
+    if (second[a] < n) eu[a * classes + a] = contest.Evaluate(reps[a], second[a]).a_ij;
+    for (std::size_t b = a + 1; b < classes; ++b) {
+      const PairValues v = contest.Evaluate(reps[a], reps[b]);
+      eu[a * classes + b] = v.a_ij;
+      eu[b * classes + a] = v.a_ji;
     }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* column = &eu[class_of[i]];
+    double sum = 0.0;
+    for (std::size_t j = 0; j < i; ++j) sum += column[class_of[j] * classes];
+    for (std::size_t j = i + 1; j < n; ++j) sum += column[class_of[j] * classes];
+    security[i] = sum;
   }
   const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
   const double s_min = *lo, s_max = *hi;
