@@ -15,11 +15,15 @@ weighted compromise, category priority then least move). Mode `q1` checks that i
 every *_eum case at q = 1 exactly; that pins everything that does not depend on q.
 
 Usage:  ENTENTE_SHARED_DIR=<shared> python3 eum_hidden_state_probe.py MODE
-  q1       every *_eum case at q = 1 and the spec reading at q = 0.5: first round that differs
+  q1       every *_eum case at q = 1 and the spec reading at q = 0.5: first round that differs;
+           KEY=value arguments set hidden-state switches (most of them also act at q = 1);
+           also runs the in-place update variants (seq) at q = 1
   round1   enumerate the q-dependent readings (below) for the a term, the b term and the
            security term independently, times mu and the security salience, and keep those that
            give eum's round-1 positions; writes them to $OUT (default /tmp/eum_round1.pkl).
            UBR1=1: the no-challenge term evaluated risk-neutrally (r = 1) in the offer pass too.
+           R1OFF=1: round-1 offers with r = 1 (r updated after the offers; grid r_off=prev).
+           FROM=t: the step from eum's round-t positions to its round t+1 in isolation.
   grid     every round-1 match from $OUT, run for 10 rounds under each combination of the
            hidden-state switches given as KEY=v1,v2 arguments (defaults: all values below);
            prints, per combination, how many candidates fail first at each round, and FOUND
@@ -45,6 +49,9 @@ Hidden-state switches (grid):
   S_norm  cur | cummax | prev | acc   R from this round's max/min S, the running max/min, last
                                  round's max/min, or S accumulated over rounds (never reset) (c)
   cache   F | T                  a pair's (a, b) reused while both positions are unchanged (e)
+  accum   none | pos | posnz | idx | idxnz   the list of proposals never cleared: every earlier
+                                 round's proposals compete again (as positions, or as `move to
+                                 x_j` re-read; nz: proposals that no longer move are skipped)
 Results are recorded in docs/models/expected_utility.md.
 """
 import csv
@@ -187,7 +194,7 @@ class Case:
         n, s, w, x0, D = self.n, self.s, self.w, self.x0, self.D
         ra = (lambda v: 1.0) if hs.get('ubr1') else (lambda v: v)
         r = [1.0] * n
-        prevx, shist, cache = list(x0), [], {}
+        prevx, shist, cache, offers = list(x0), [], {}, {}
         x, out = list(x0), [list(x0)]
         for t in range(1, rounds + 1):
             mufn = (lambda xx: wmean(xx, w)) if muname == 'mean' else (lambda xx: borda(xx, w))
@@ -237,9 +244,20 @@ class Case:
                         cache[i, j] = ((x[i], x[j]), (a, b))
                     pr = classify(a, b, x[i], x[j])
                     if pr is not None:
+                        offers.setdefault(i, []).append((pr[0], pr[1], j))
                         key = abs(pr[1] - x[i])
                         if best[pr[0]] is None or key < best[pr[0]][0]:
                             best[pr[0]] = (key, pr[1])
+                if hs.get('accum', 'none') != 'none':  # offer list never cleared
+                    best = [None] * 3
+                    for cat, to, j in offers.get(i, []):
+                        if hs['accum'].startswith('idx') and cat != 1:
+                            to = x[j]
+                        key = abs(to - x[i])
+                        if key == 0 and hs['accum'].endswith('nz'):
+                            continue
+                        if best[cat] is None or key < best[cat][0]:
+                            best[cat] = (key, to)
                 for bb in best:
                     if bb is not None:
                         nxt[i] = bb[1]
@@ -300,20 +318,35 @@ class Case:
 
 
 HS0 = dict(mu='cur', Tpos='cur', Tonly='none', r_sec='one', r_off='new', S_norm='cur',
-           cache=False)
+           cache=False, accum='none')
 GRID = dict(mu=['cur', 'init', 'prev'], Tpos=['cur', 'init', 'prev'],
             Tonly=['none', 'init', 'prev'], r_sec=['one', 'prev'],
             r_off=['new', 'prev', 'lag'], S_norm=['cur', 'cummax', 'prev', 'acc'],
-            cache=[False, True])
+            cache=[False, True], accum=['none', 'pos', 'posnz', 'idx', 'idxnz'])
 
 
-def mode_q1():
+def parse_switches(args):
+    hs = dict(HS0)
+    for a in args:
+        k, v = a.split('=')
+        hs[k] = {'F': False, 'T': True}.get(v, v)
+    return hs
+
+
+def mode_q1(args):
+    hs = parse_switches(args)
     for ds in ['emission', 'sultan', 'china', 'honduras', 'argentina', 'iran2013', 'greece']:
         case = Case(ds, ds + '_eum', 1.0)
-        first = case.trajectory('borda', 't', SPEC, SPEC, SPEC, HS0, len(case.ref) - 1)
+        first = case.trajectory('borda', 't', SPEC, SPEC, SPEC, hs, len(case.ref) - 1)
         print(ds + '_eum', 'exact' if first is None else 'differs from round %d' % first)
+    for mode in ['P', 'full']:
+        bad = [ds for ds in ['emission', 'sultan', 'china', 'argentina', 'iran2013', 'greece']
+               if Case(ds, ds + '_eum', 1.0).seq_trajectory('borda', 't', SPEC, SPEC, SPEC, mode,
+                                                           len(load_rounds(ds + '_eum',
+                                                               load_input(ds)[0])) - 1)]
+        print('in-place updates (seq %s) differ on' % mode, ', '.join(bad) or 'nothing')
     case = Case('emission', 'emission_eumq05', 0.5)
-    first = case.trajectory('borda', 't', SPEC, SPEC, SPEC, HS0)
+    first = case.trajectory('borda', 't', SPEC, SPEC, SPEC, hs)
     print('emission_eumq05 (spec reading)', 'exact' if first is None else
           'differs from round %d' % first)
 
@@ -321,7 +354,9 @@ def mode_q1():
 def mode_round1():
     import numpy as np
     case = Case('emission', 'emission_eumq05', 0.5)
-    n, s, w, x, D = case.n, case.s, case.w, case.x0, case.D
+    n, s, w, D = case.n, case.s, case.w, case.D
+    start = int(os.environ.get('FROM', '0'))
+    x = case.ref[start]
     ubr1 = bool(os.environ.get('UBR1'))
     ra = (lambda v: 1.0) if ubr1 else (lambda v: v)
     mus = {'borda': borda(x, w), 'mean': wmean(x, w), 'zero': 0.0}
@@ -333,7 +368,7 @@ def mode_round1():
         d = abs(x[ci] - x[ti]) / D
         return sres * (p[ci][ti] * us(d, rr) + (1 - p[ci][ti]) * uf(d, rr)) + \
             (1 - sres) * us(d, rr)
-    target = case.ref[1]
+    target = case.ref[start + 1]
     matches = []
     for muname, mu in mus.items():
         for sal in ['t', 'j']:
@@ -346,6 +381,8 @@ def mode_round1():
                 r = tuple([0.0] * n if not hi > lo else
                           [rexp_of((2 * v - hi - lo) / (hi - lo)) for v in sec])
                 rsets.setdefault(r, []).append(so)
+            if os.environ.get('R1OFF'):  # offers before the first risk update: r = 1
+                rsets = {tuple([1.0] * n): NC_OPTS}
             for r, sos in rsets.items():
                 k_n = len(NC_OPTS)
                 am, bm = np.zeros((k_n, n, n)), np.zeros((k_n, n, n))
@@ -381,7 +418,8 @@ def mode_round1():
                     ok &= np.abs(res - target[i]) < 1e-9
                 for ka, kb in zip(*np.nonzero(ok)):
                     matches.extend((muname, sal, so, NC_OPTS[ka], NC_OPTS[kb]) for so in sos)
-    print(len(matches), 'readings give round 1', '(UBR1)' if ubr1 else '')
+    print(len(matches), 'readings give round %d from round %d' % (start + 1, start),
+          '(UBR1)' if ubr1 else '')
     pickle.dump(matches, open(os.environ.get('OUT', '/tmp/eum_round1.pkl'), 'wb'))
 
 
@@ -418,5 +456,5 @@ def mode_seq():
 if __name__ == '__main__':
     if len(sys.argv) < 2 or sys.argv[1] not in ('q1', 'round1', 'grid', 'seq'):
         sys.exit(__doc__)
-    {'q1': mode_q1, 'round1': mode_round1, 'seq': mode_seq,
+    {'q1': lambda: mode_q1(sys.argv[2:]), 'round1': mode_round1, 'seq': mode_seq,
      'grid': lambda: mode_grid(sys.argv[2:])}[sys.argv[1]]()
