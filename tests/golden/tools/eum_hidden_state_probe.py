@@ -23,6 +23,9 @@ Usage:  ENTENTE_SHARED_DIR=<shared> python3 eum_hidden_state_probe.py MODE
            give eum's round-1 positions; writes them to $OUT (default /tmp/eum_round1.pkl).
            UBR1=1: the no-challenge term evaluated risk-neutrally (r = 1) in the offer pass too.
            R1OFF=1: round-1 offers with r = 1 (r updated after the offers; grid r_off=prev).
+           SAME_SEC=skip: pairs at one position left out of the security sums; SAME_OFF=incl:
+           partners at i's own position make (zero-move) proposals. Both are invisible at q = 1,
+           where such a pair's E(U) is 0 (grid switches same_sec, same_off).
            FROM=t: the step from eum's round-t positions to its round t+1 in isolation.
   grid     every round-1 match from $OUT, run for 10 rounds under each combination of the
            hidden-state switches given as KEY=v1,v2 arguments (defaults: all values below);
@@ -127,9 +130,10 @@ def prob(x, w, i, j):
     return pos / tot if tot > 0 else 0.0
 
 
-def classify(a, b, xi, xj, thr=1e-4):
-    """(category, new position) for i, or None. 0 conflict lost, 1 compromise, 2 compel."""
-    if xi == xj:
+def classify(a, b, xi, xj, thr=1e-4, same=False):
+    """(category, new position) for i, or None. 0 conflict lost, 1 compromise, 2 compel.
+    same: a partner at i's own position is classified too (its proposal moves i nowhere)."""
+    if xi == xj and not same:
         return None
     a = 0.0 if abs(a) < thr else a
     b = 0.0 if abs(b) < thr else b
@@ -212,7 +216,7 @@ class Case:
             sec = [0.0] * n
             for i in range(n):
                 for j in range(n):
-                    if i != j:
+                    if i != j and not (hs.get('same_sec') == 'skip' and x[i] == x[j]):
                         sres = s[i] if sal == 't' else s[j]
                         sec[i] += base(j, i, rs[j], sres) - \
                             self.nc(so, j, i, rs[j], rs[i], xpos, mu, xtt)
@@ -232,7 +236,8 @@ class Case:
             for i in range(n):
                 best = [None] * 3
                 for j in range(n):
-                    if i == j or x[i] == x[j]:
+                    same_off = hs.get('same_off') == 'incl'
+                    if i == j or (x[i] == x[j] and not same_off):
                         continue
                     if hs['cache'] and (i, j) in cache and cache[i, j][0] == (x[i], x[j]):
                         a, b = cache[i, j][1]
@@ -242,7 +247,7 @@ class Case:
                         b = base(j, i, ro[j], s[j]) - \
                             self.nc(bo, j, i, ra(ro[j]), ra(ro[i]), xpos, mu, xtt)
                         cache[i, j] = ((x[i], x[j]), (a, b))
-                    pr = classify(a, b, x[i], x[j])
+                    pr = classify(a, b, x[i], x[j], same=same_off)
                     if pr is not None:
                         offers.setdefault(i, []).append((pr[0], pr[1], j))
                         key = abs(pr[1] - x[i])
@@ -318,11 +323,12 @@ class Case:
 
 
 HS0 = dict(mu='cur', Tpos='cur', Tonly='none', r_sec='one', r_off='new', S_norm='cur',
-           cache=False, accum='none')
+           cache=False, accum='none', same_sec='incl', same_off='skip')
 GRID = dict(mu=['cur', 'init', 'prev'], Tpos=['cur', 'init', 'prev'],
             Tonly=['none', 'init', 'prev'], r_sec=['one', 'prev'],
             r_off=['new', 'prev', 'lag'], S_norm=['cur', 'cummax', 'prev', 'acc'],
-            cache=[False, True], accum=['none', 'pos', 'posnz', 'idx', 'idxnz'])
+            cache=[False, True], accum=['none', 'pos', 'posnz', 'idx', 'idxnz'],
+            same_sec=['incl', 'skip'], same_off=['skip', 'incl'])
 
 
 def parse_switches(args):
@@ -358,6 +364,8 @@ def mode_round1():
     start = int(os.environ.get('FROM', '0'))
     x = case.ref[start]
     ubr1 = bool(os.environ.get('UBR1'))
+    same_sec = os.environ.get('SAME_SEC', 'incl')
+    same_off = os.environ.get('SAME_OFF', 'skip')
     ra = (lambda v: 1.0) if ubr1 else (lambda v: v)
     mus = {'borda': borda(x, w), 'mean': wmean(x, w), 'zero': 0.0}
     if os.environ.get('MU'):
@@ -375,7 +383,8 @@ def mode_round1():
             rsets = {}
             for so in NC_OPTS:
                 sec = [sum(base(j, i, 1.0, s[i] if sal == 't' else s[j]) -
-                           case.nc(so, j, i, 1.0, 1.0, x, mu) for j in range(n) if j != i)
+                           case.nc(so, j, i, 1.0, 1.0, x, mu) for j in range(n)
+                           if j != i and not (same_sec == 'skip' and x[i] == x[j]))
                        for i in range(n)]
                 hi, lo = max(sec), min(sec)
                 r = tuple([0.0] * n if not hi > lo else
@@ -389,7 +398,7 @@ def mode_round1():
                 for k, opt in enumerate(NC_OPTS):
                     for i in range(n):
                         for j in range(n):
-                            if i != j and x[i] != x[j]:
+                            if i != j and (x[i] != x[j] or same_off == 'incl'):
                                 am[k, i, j] = base(i, j, r[i], s[j]) - \
                                     case.nc(opt, i, j, ra(r[i]), ra(r[j]), x, mu)
                                 bm[k, i, j] = base(j, i, r[j], s[j]) - \
@@ -400,7 +409,8 @@ def mode_round1():
                     a, b = np.broadcast_arrays(am[:, None, i, :], bm[None, :, i, :])
                     a = np.where(np.abs(a) < 1e-4, 0.0, a)
                     b = np.where(np.abs(b) < 1e-4, 0.0, b)
-                    valid = (xj != x[i])[None, None, :]
+                    valid = ((xj != x[i]) if same_off != 'incl' else
+                             (np.arange(n) != i))[None, None, :]
                     conf = valid & (a > 0) & (b > 0) & (b > a)
                     cmpr = valid & (b > 0) & (a <= 0) & (b > np.abs(a))
                     capi = valid & (b > 0) & (a <= 0) & (b < np.abs(a))
