@@ -78,13 +78,14 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
   }
 }
 
-double Contest::NoChallenge(double r, double usq, std::size_t challenger,
-                            std::size_t target) const {
+double Contest::NoChallenge(double r, double usq, std::size_t challenger, std::size_t target,
+                            std::size_t anchor) const {
   const double q = options_.q;
   if (q == 1.0) return usq;  // Sch p. 26: with Q = 1 the term is U^sq
-  // Sch eqs. (18), (19): U^b, U^w from the challenger's distance to μ and to the target.
+  // Sch eqs. (18), (19): U^b, U^w from the anchor's distance to μ (the challenger's, or on the
+  // other side under eum's reading the target's) and the challenger's distance to the target.
   const double xc = (*x_)[challenger], xt = (*x_)[target];
-  const double to_mu = std::abs(xc - mu_), to_target = std::abs(xc - xt);
+  const double to_mu = std::abs((*x_)[anchor] - mu_), to_target = std::abs(xc - xt);
   const double t =
       options_.t_rule == TRule::kGeometric ? (to_mu < to_target ? 1.0 : 0.0) : options_.t;
   const double ub = UtilityBetter(to_mu / range_, to_target / range_, r);
@@ -117,25 +118,35 @@ PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
     SuccessFailure(j, i, d, &us_j, &uf_j);
   }
   // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
+  v.a_ij =
+      ChallengeUtility(v.p_ij, salience_[j], us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j, i));
+  v.a_ji =
+      ChallengeUtility(v.p_ji, salience_[i], us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i, j));
   // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
-  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
+  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11); U^b, U^w and T from
+  // j's distance to μ or, under eum's reading, i's (A7).
   const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
   const bool target = options_.other_salience == OtherSideSalience::kTarget;
-  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
+  const bool anchor_target = options_.other_mu == OtherSideMedian::kTarget && options_.q != 1.0;
+  if (!perceiver && target && !anchor_target) {  // E^j(U_ji) is exactly a_ji
     v.b_ij = v.a_ji;
     v.b_ji = v.a_ij;
     return v;
   }
   const double s_b_ij = target ? salience_[i] : salience_[j];
   const double s_b_ji = target ? salience_[j] : salience_[i];
+  const std::size_t anchor_ij = anchor_target ? i : j;  // for b_ij, j challenges i
+  const std::size_t anchor_ji = anchor_target ? j : i;
   if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i,
+                              NoChallengeTerm(r[i], usq_[i], j, i, anchor_ij));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j,
+                              NoChallengeTerm(r[j], usq_[j], i, j, anchor_ji));
   } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(r[j], usq_[j], j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(r[i], usq_[i], i, j));
+    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j,
+                              NoChallengeTerm(r[j], usq_[j], j, i, anchor_ij));
+    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i,
+                              NoChallengeTerm(r[i], usq_[i], i, j, anchor_ji));
   }
   return v;
 }

@@ -44,12 +44,16 @@ class Contest {
 
  private:
   // The no-challenge term of eq. (25a) for `challenger` facing `target`, with exponent r:
-  // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign).
-  double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target) const;
+  // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign). U^b, U^w and the
+  // geometric T take the distance to μ of `anchor` (the challenger, except on the other side
+  // under OtherSideMedian::kTarget).
+  double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target,
+                     std::size_t anchor) const;
 
   // The same, with Q = 1 (Sch p. 26) answered inline: the term is then U^sq.
-  double NoChallengeTerm(double r, double usq, std::size_t challenger, std::size_t target) const {
-    return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target);
+  double NoChallengeTerm(double r, double usq, std::size_t challenger, std::size_t target,
+                         std::size_t anchor) const {
+    return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target, anchor);
   }
 
   // U^s_ij and U^f_ij (Sch eqs. 15, 16) with i's exponent, from the table when it is in use.

@@ -25,7 +25,9 @@ const char* OfferKindName(OfferKind kind) {
 Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi, double xj) {
   Proposal p;
   p.to = xi;
-  if (xi == xj) return p;  // A12: no offers between actors at the same position
+  // A12: no offers between actors at the same position, unless they are classified like any
+  // pair (eum); the proposal then moves i nowhere, to = x_j = x_i (a compromise too).
+  if (xi == xj && options.same_position == SamePositionOffers::kSkip) return p;
   if (std::abs(a) < options.zero_threshold) a = 0.0;
   if (std::abs(b) < options.zero_threshold) b = 0.0;
   // With a zero threshold (eum) "a ≈ 0, b > 0" is a compromise; otherwise a must be < 0.
@@ -44,7 +46,8 @@ Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, dou
       // eum: (|a| x_i + |b| x_j) / (|a| + |b|) (A8).
       p.kind = OfferKind::kCompromise;
       p.moves = true;
-      p.to = options.compromise == CompromisePoint::kFraction
+      p.to = xi == xj ? xi  // exactly: the weighted mean of x_i with itself can miss by an ulp
+             : options.compromise == CompromisePoint::kFraction
                  ? xi + (xj - xi) * ratio
                  : (std::abs(a) * xi + std::abs(b) * xj) / (std::abs(a) + std::abs(b));
     } else if (b < std::abs(a)) {
@@ -68,7 +71,7 @@ Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, dou
 void OfferBook::Reset(std::size_t n) { best_.assign(n * 3, Best{}); }
 
 void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj) {
-  if (xi == xj) return;
+  if (xi == xj && options_.same_position == SamePositionOffers::kSkip) return;
   if (options_.selection == OfferSelection::kMaxSenderEu) {
     // dmasadgdm: j challenges i when its own EU b > 0; i considers only the strongest
     // challenge, ties broken by the least distance; it is classified later.

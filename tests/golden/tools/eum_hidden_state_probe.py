@@ -141,7 +141,7 @@ def classify(a, b, xi, xj, thr=1e-4, same=False):
         return (0, xj) if b > a else None
     if b > 0 and a <= 0:
         if b > abs(a):
-            return (1, (abs(a) * xi + abs(b) * xj) / (abs(a) + abs(b)))
+            return (1, xi if xi == xj else (abs(a) * xi + abs(b) * xj) / (abs(a) + abs(b)))
         if b < abs(a):
             return (2, xj)
     return None
