@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Research probe (not part of the build or CI): decisionmechanics/eum at q < 1.
 
+Finding (mode `eum`): emission_eumq05 is exact in all 10 rounds when partners at an actor's own
+position are classified like any pair (switch same_off=incl) and the other side's U^b/U^w and T
+use x_i's distance to mu; `scholz-equations` implements this (other_mu=target,
+same_position=classify). The hidden-state switches below were ruled out first.
+
 The golden vector shared/vectors/bdm/emission_eumq05.rounds.csv (eum, C#, q = 0.5) is not
 reproduced by entente's `scholz-equations` preset (docs/models/expected_utility.md, "Where spec,
 paper and code disagree"). Earlier searches ran each candidate reading of eum's no-challenge term
@@ -31,6 +36,9 @@ Usage:  ENTENTE_SHARED_DIR=<shared> python3 eum_hidden_state_probe.py MODE
            hidden-state switches given as KEY=v1,v2 arguments (defaults: all values below);
            prints, per combination, how many candidates fail first at each round, and FOUND
            lines for any that pass round 4 or all 10.
+  eum      the reading `scholz-equations` now uses (spec reading for E^i(U_ij) and the
+           security levels; the other side's U^b/U^w and T from x_i's distance to mu; partners
+           at one's own position classified): per round, eum's positions and the model's
   seq      positions updated in place in actor order (switch d), over the spec-shared readings
            and the round-1 matches: `P` mode recomputes P and E(U) from the live positions,
            `full` also mu, security levels and r before each actor.
@@ -452,6 +460,21 @@ def mode_grid(args):
         print(hs, dict(cnt), flush=True)
 
 
+EUM_B = ('bracket', 't', ('geo', 't', False), 'p')  # the other side anchored at x_i
+
+
+def mode_eum():
+    case = Case('emission', 'emission_eumq05', 0.5)
+    hs = dict(HS0, same_off='incl')
+    tr = case.trajectory('borda', 't', SPEC, SPEC, EUM_B, hs, stop=False)
+    for t, (mine, ref) in enumerate(zip(tr, case.ref)):
+        print(t, 'exact' if mine == ref else 'DIFFERS', ' '.join('%g' % v for v in mine))
+    for ds in ['emission', 'sultan', 'china', 'honduras', 'argentina', 'iran2013', 'greece']:
+        c1 = Case(ds, ds + '_eum', 1.0)
+        first = c1.trajectory('borda', 't', SPEC, SPEC, EUM_B, hs, len(c1.ref) - 1)
+        print(ds + '_eum (q = 1)', 'exact' if first is None else 'differs from round %d' % first)
+
+
 def mode_seq():
     case = Case('emission', 'emission_eumq05', 0.5)
     cands = [(mu, sal, o, o, o) for mu in ['borda', 'mean'] for sal in ['t', 'j'] for o in NC_OPTS]
@@ -464,7 +487,7 @@ def mode_seq():
 
 
 if __name__ == '__main__':
-    if len(sys.argv) < 2 or sys.argv[1] not in ('q1', 'round1', 'grid', 'seq'):
+    if len(sys.argv) < 2 or sys.argv[1] not in ('q1', 'round1', 'grid', 'seq', 'eum'):
         sys.exit(__doc__)
-    {'q1': lambda: mode_q1(sys.argv[2:]), 'round1': mode_round1, 'seq': mode_seq,
+    {'q1': lambda: mode_q1(sys.argv[2:]), 'round1': mode_round1, 'seq': mode_seq, 'eum': mode_eum,
      'grid': lambda: mode_grid(sys.argv[2:])}[sys.argv[1]]()
