@@ -53,6 +53,21 @@ enum class OtherSideSalience {
   kChallenger,  // s_j, as eq. 25b is printed (eum)
 };
 
+// A7: whose distance to μ sets U^b, U^w and the geometric T in the counterpart's EU of
+// challenging i (the other side, Sch eq. 25b). Only read when Q < 1.
+enum class OtherSideMedian {
+  kChallenger,  // |x_j − μ|: eq. (25a) with i and j swapped (Sch eqs. 18, 19)
+  kTarget,      // |x_i − μ|: the actor weighing the offer (eum; spec §5, "eum vs the papers")
+};
+
+// A12: whether a partner at i's own position takes part in i's offer choice.
+enum class SamePositionOffers {
+  kSkip,      // no offers between actors at the same position (jmckib, dmasadgdm)
+  kClassify,  // classified like any pair (eum): its proposal moves i nowhere but can win the
+              // selection (category, then least move) and so keep i in place. With Q = 1 such
+              // a pair's E(U) is 0 and this changes nothing.
+};
+
 // A7: the probability T that things improve absent a challenge.
 enum class TRule {
   kConstant,   // T = options.t for every pair (Sch Fig. 11 needs T = 1)
@@ -109,6 +124,8 @@ struct ExpectedUtilityOptions {
   VoteRisk vote_risk = VoteRisk::kLinear;                                      // A3
   OtherSidePerspective perspective = OtherSidePerspective::kOwn;               // A1
   OtherSideSalience other_salience = OtherSideSalience::kTarget;               // A11
+  OtherSideMedian other_mu = OtherSideMedian::kChallenger;                     // A7 (Q < 1)
+  SamePositionOffers same_position = SamePositionOffers::kSkip;                // A12
   CompromisePoint compromise = CompromisePoint::kFraction;                     // A8
   OfferSelection selection = OfferSelection::kLeastMove;                       // A9
   CapitulationRule capitulation = CapitulationRule::kFires;                    // A10

@@ -113,12 +113,6 @@ class BdmEvents : public BdmVectorTest {};
 
 TEST_P(BdmPositions, PerRound) {
   const VectorCase& c = GetParam();
-  if (c.impl == "eumq05") {
-    // Known gap, not a missing file: eum's Q < 1 path is not reproduced (in eum's round 1 only
-    // UK and Denmark move). docs/models/expected_utility.md lists the ~2.8 million readings of
-    // its no-challenge term, T and μ that were tried round by round; none matches 3 rounds.
-    GTEST_SKIP() << "eum at q = 0.5 not reproduced (see docs/models/expected_utility.md)";
-  }
   std::optional<CsvTable> rounds = ReadCsv(BdmVectorDir() + "/" + c.name + ".rounds.csv");
   ASSERT_TRUE(rounds.has_value());
   ASSERT_EQ(result_.rounds, c.rounds) << result_.message;

@@ -155,13 +155,14 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
   for (std::size_t k = 0; k < n; ++k) row_[k] = class_row_[class_of_[k]];
 }
 
-double Contest::NoChallenge(double r, double usq, std::size_t challenger,
-                            std::size_t target) const {
+double Contest::NoChallenge(double r, double usq, std::size_t challenger, std::size_t target,
+                            std::size_t anchor) const {
   const double q = options_.q;
   if (q == 1.0) return usq;  // Sch p. 26: with Q = 1 the term is U^sq
-  // Sch eqs. (18), (19): U^b, U^w from the challenger's distance to μ and to the target.
+  // Sch eqs. (18), (19): U^b, U^w from the anchor's distance to μ (the challenger's, or on the
+  // other side under eum's reading the target's) and the challenger's distance to the target.
   const double xc = (*x_)[challenger], xt = (*x_)[target];
-  const double to_mu = std::abs(xc - mu_), to_target = std::abs(xc - xt);
+  const double to_mu = std::abs((*x_)[anchor] - mu_), to_target = std::abs(xc - xt);
   const double t =
       options_.t_rule == TRule::kGeometric ? (to_mu < to_target ? 1.0 : 0.0) : options_.t;
   const double ub = UtilityBetter(to_mu / range_, to_target / range_, r);

@@ -59,12 +59,16 @@ class Contest {
 
  private:
   // The no-challenge term of eq. (25a) for `challenger` facing `target`, with exponent r:
-  // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign).
-  double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target) const;
+  // Q U^sq + (1 − Q)[T U^b + (1 − T) U^w] (or with dmasadgdm's sign). U^b, U^w and the
+  // geometric T take the distance to μ of `anchor` (the challenger, except on the other side
+  // under OtherSideMedian::kTarget).
+  double NoChallenge(double r, double usq, std::size_t challenger, std::size_t target,
+                     std::size_t anchor) const;
 
   // The same, with Q = 1 (Sch p. 26) answered inline: the term is then U^sq.
-  double NoChallengeTerm(double r, double usq, std::size_t challenger, std::size_t target) const {
-    return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target);
+  double NoChallengeTerm(double r, double usq, std::size_t challenger, std::size_t target,
+                         std::size_t anchor) const {
+    return options_.q == 1.0 ? usq : NoChallenge(r, usq, challenger, target, anchor);
   }
 
   // P_ij as the last Prepare left it.
@@ -145,25 +149,33 @@ inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
     return v;
   }
   // E^i(U_ij): i's EU of challenging j, with r_i and j's salience (Sch eq. 25a).
-  v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
-  v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
+  v.a_ij = ChallengeUtility(v.p_ij, sj, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j, i));
+  v.a_ji = ChallengeUtility(v.p_ji, si, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i, j));
   // The other side (Sch eq. 25b): j's EU of challenging i, with r_i as i perceives it or r_j
-  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11).
+  // (A1), resisted with i's salience or, as eq. 25b is printed, j's (A11); U^b, U^w and T from
+  // j's distance to μ or, under eum's reading, i's (A7).
   const bool perceiver = options_.perspective == OtherSidePerspective::kPerceiver;
   const bool target = options_.other_salience == OtherSideSalience::kTarget;
-  if (!perceiver && target) {  // E^j(U_ji) is exactly a_ji
+  const bool anchor_target = options_.other_mu == OtherSideMedian::kTarget && options_.q != 1.0;
+  if (!perceiver && target && !anchor_target) {  // E^j(U_ji) is exactly a_ji
     v.b_ij = v.a_ji;
     v.b_ji = v.a_ij;
     return v;
   }
   const double s_b_ij = target ? si : sj;
   const double s_b_ji = target ? sj : si;
+  const std::size_t anchor_ij = anchor_target ? i : j;  // for b_ij, j challenges i
+  const std::size_t anchor_ji = anchor_target ? j : i;
   if (perceiver) {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(ri, usq_i, j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(rj, usq_j, i, j));
+    v.b_ij =
+        ChallengeUtility(v.p_ji, s_b_ij, us_i, uf_i, NoChallengeTerm(ri, usq_i, j, i, anchor_ij));
+    v.b_ji =
+        ChallengeUtility(v.p_ij, s_b_ji, us_j, uf_j, NoChallengeTerm(rj, usq_j, i, j, anchor_ji));
   } else {
-    v.b_ij = ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i));
-    v.b_ji = ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j));
+    v.b_ij =
+        ChallengeUtility(v.p_ji, s_b_ij, us_j, uf_j, NoChallengeTerm(rj, usq_j, j, i, anchor_ij));
+    v.b_ji =
+        ChallengeUtility(v.p_ij, s_b_ji, us_i, uf_i, NoChallengeTerm(ri, usq_i, i, j, anchor_ji));
   }
   return v;
 }

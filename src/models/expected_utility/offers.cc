@@ -25,7 +25,7 @@ const char* OfferKindName(OfferKind kind) {
 void OfferBook::Reset(std::size_t n) { best_.assign(n * 3, Best{}); }
 
 void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj) {
-  if (xi == xj) return;
+  if (xi == xj && options_.same_position == SamePositionOffers::kSkip) return;
   if (options_.selection == OfferSelection::kMaxSenderEu) {
     // dmasadgdm: j challenges i when its own EU b > 0; i considers only the strongest
     // challenge, ties broken by the least distance; it is classified later.

@@ -66,7 +66,9 @@ inline Proposal Classify(const ExpectedUtilityOptions& options, double a, double
                          double xj) {
   Proposal p;
   p.to = xi;
-  if (xi == xj) return p;  // A12: no offers between actors at the same position
+  // A12: no offers between actors at the same position, unless they are classified like any
+  // pair (eum); the proposal then moves i nowhere, to = x_j = x_i (a compromise too).
+  if (xi == xj && options.same_position == SamePositionOffers::kSkip) return p;
   if (std::abs(a) < options.zero_threshold) a = 0.0;
   if (std::abs(b) < options.zero_threshold) b = 0.0;
   // With a zero threshold (eum) "a ≈ 0, b > 0" is a compromise; otherwise a must be < 0.
@@ -85,7 +87,8 @@ inline Proposal Classify(const ExpectedUtilityOptions& options, double a, double
       // eum: (|a| x_i + |b| x_j) / (|a| + |b|) (A8).
       p.kind = OfferKind::kCompromise;
       p.moves = true;
-      p.to = options.compromise == CompromisePoint::kFraction
+      p.to = xi == xj ? xi  // exactly: the weighted mean of x_i with itself can miss by an ulp
+             : options.compromise == CompromisePoint::kFraction
                  ? xi + (xj - xi) * ratio
                  : (std::abs(a) * xi + std::abs(b) * xj) / (std::abs(a) + std::abs(b));
     } else if (b < std::abs(a)) {

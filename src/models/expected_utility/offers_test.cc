@@ -50,6 +50,27 @@ TEST(EumOffers, CategoryPriorityThenLeastMove) {
   EXPECT_EQ(book.Accepted(1, {5.0, 9.0, 0.0, 8.0}, &to), -1);
 }
 
+TEST(EumOffers, SamePositionPartnerCanKeepAnActorInPlace) {
+  ExpectedUtilityOptions o;  // A12: skipped by default
+  o.compromise = CompromisePoint::kWeighted;
+  EXPECT_EQ(Classify(o, 0.2, 0.6, 4.0, 4.0).kind, OfferKind::kNone);
+  o.same_position = SamePositionOffers::kClassify;  // eum
+  Proposal p = Classify(o, 0.2, 0.6, 4.0, 4.0);
+  EXPECT_EQ(p.kind, OfferKind::kConflict);
+  EXPECT_TRUE(p.moves);
+  EXPECT_EQ(p.to, 4.0);
+  p = Classify(o, -0.3, 0.7, 4.0, 4.0);  // a compromise with oneself lands exactly on x_i
+  EXPECT_EQ(p.kind, OfferKind::kCompromise);
+  EXPECT_EQ(p.to, 4.0);
+  OfferBook book(o);
+  book.Reset(3);
+  book.Offer(0, 1, 0.2, 0.6, 4.0, 7.0);  // conflict lost: move 3
+  book.Offer(0, 2, 0.2, 0.6, 4.0, 4.0);  // conflict lost to a partner at 4: move 0 (least)
+  double to = 0.0;
+  EXPECT_EQ(book.Accepted(0, {4.0, 7.0, 4.0}, &to), 2);
+  EXPECT_EQ(to, 4.0);
+}
+
 TEST(EumOffers, MasadTakesTheStrongestChallenge) {
   ExpectedUtilityOptions o;
   o.selection = OfferSelection::kMaxSenderEu;

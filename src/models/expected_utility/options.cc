@@ -57,6 +57,18 @@ const Names<OtherSideSalience>& SalienceNames() {
                                              {"challenger", OtherSideSalience::kChallenger}};
   return n;
 }
+const Names<OtherSideMedian>& OtherMuNames() {
+  static const Names<OtherSideMedian> n = {{"challenger", OtherSideMedian::kChallenger},
+                                           {"target", OtherSideMedian::kTarget}};
+  return n;
+}
+
+const Names<SamePositionOffers>& SamePositionNames() {
+  static const Names<SamePositionOffers> n = {{"skip", SamePositionOffers::kSkip},
+                                              {"classify", SamePositionOffers::kClassify}};
+  return n;
+}
+
 const Names<CompromisePoint>& CompromiseNames() {
   static const Names<CompromisePoint> n = {{"fraction", CompromisePoint::kFraction},
                                            {"weighted", CompromisePoint::kWeighted}};
@@ -159,6 +171,9 @@ Result<ExpectedUtilityOptions> ExpectedUtilityPreset(std::string_view name) {
   if (name == "scholz-equations") {
     // decisionmechanics/eum (Issue.cs, Challenge.cs): the printed equations, literally.
     o.other_salience = OtherSideSalience::kChallenger;
+    // Both only act at q < 1; with them emission_eumq05 is exact (docs/models/expected_utility.md).
+    o.other_mu = OtherSideMedian::kTarget;
+    o.same_position = SamePositionOffers::kClassify;
     o.compromise = CompromisePoint::kWeighted;
     o.degenerate = DegenerateSecurity::kRiskZero;
     o.zero_threshold = 1e-4;
@@ -183,6 +198,8 @@ std::map<std::string, std::string> DescribeExpectedUtilityOptions(const Expected
           {"vote_risk", NameOf(VoteRiskNames(), o.vote_risk)},
           {"perspective", NameOf(PerspectiveNames(), o.perspective)},
           {"other_salience", NameOf(SalienceNames(), o.other_salience)},
+          {"other_mu", NameOf(OtherMuNames(), o.other_mu)},
+          {"same_position", NameOf(SamePositionNames(), o.same_position)},
           {"compromise", NameOf(CompromiseNames(), o.compromise)},
           {"selection", NameOf(SelectionNames(), o.selection)},
           {"capitulation", NameOf(CapitulationNames(), o.capitulation)},
@@ -233,6 +250,10 @@ Result<ExpectedUtilityOptions> ApplyExpectedUtilityParams(
       st = ParseEnum(PerspectiveNames(), key, value, &o.perspective);
     } else if (key == "other_salience") {
       st = ParseEnum(SalienceNames(), key, value, &o.other_salience);
+    } else if (key == "other_mu") {
+      st = ParseEnum(OtherMuNames(), key, value, &o.other_mu);
+    } else if (key == "same_position") {
+      st = ParseEnum(SamePositionNames(), key, value, &o.same_position);
     } else if (key == "compromise") {
       st = ParseEnum(CompromiseNames(), key, value, &o.compromise);
     } else if (key == "selection") {

@@ -29,6 +29,24 @@ TEST(EumOptions, ParamsOverridePreset) {
   EXPECT_EQ(o->max_rounds, 7);
 }
 
+TEST(EumOptions, EumReadingsOfTheOtherSideAndSamePositions) {
+  Result<ExpectedUtilityOptions> eq = ExpectedUtilityPreset("scholz-equations");
+  ASSERT_TRUE(eq.ok());
+  EXPECT_EQ(eq->other_mu, OtherSideMedian::kTarget);
+  EXPECT_EQ(eq->same_position, SamePositionOffers::kClassify);
+  EXPECT_EQ(ExpectedUtilityPreset("bdm")->other_mu, OtherSideMedian::kChallenger);
+  EXPECT_EQ(ExpectedUtilityPreset("bdm")->same_position, SamePositionOffers::kSkip);
+  Result<ExpectedUtilityOptions> o = ApplyExpectedUtilityParams(
+      ExpectedUtilityOptions{}, {{"other_mu", "target"}, {"same_position", "classify"}});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->other_mu, OtherSideMedian::kTarget);
+  EXPECT_EQ(o->same_position, SamePositionOffers::kClassify);
+  Result<ExpectedUtilityOptions> bad =
+      ApplyExpectedUtilityParams(ExpectedUtilityOptions{}, {{"same_position", "keep"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("skip, classify"), std::string::npos);
+}
+
 TEST(EumOptions, UnknownParamNamesTheKnownOnes) {
   Result<ExpectedUtilityOptions> o =
       ApplyExpectedUtilityParams(ExpectedUtilityOptions{}, {{"qq", "1"}});

@@ -187,7 +187,10 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     // Step 11: every ordered pair; proposals reach each actor in increasing counterpart order.
     // Without detail, once per pair of classes (same results, MoveByClass).
     book.Reset(n);
-    const bool by_class = !run.record_detail;
+    // Per class only where same-position pairs make no offers (A12): with
+    // SamePositionOffers::kClassify (eum) a partner at one's own position can keep one in place.
+    const bool by_class =
+        !run.record_detail && options.same_position == SamePositionOffers::kSkip;
     if (by_class) MoveByClass(*contest, book, x, next);
     std::vector<Interaction> detail;  // [me * n + other], only with record_detail
     if (run.record_detail) detail.assign(n * n, Interaction{});
