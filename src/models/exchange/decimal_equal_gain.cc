@@ -405,7 +405,10 @@ Result<DecimalRun> RunEqualGainDecimal28(const Scenario& scenario, const Table& 
       dt.den[d] = dt.den[d] + dt.w[d][i];
     }
   }
-  // §4.8 with the reference's binary-floating constants (Decimal(0.1), Decimal(0.4)).
+  // §4.8 with the reference's binary-floating constants (Decimal(0.1), Decimal(0.4)), written
+  // as the reference rounds it: x' = (1 − f)·x0 + f·y with f = fw + sw·(1 − s). Algebraically
+  // the spec's x0 + f·(y − x0), but not in its last digits; only this form keeps cop21 exact for
+  // all 10 rounds (docs/models/exchange.md, "Agreement with the reference implementation").
   const Dec fw = Dec::FromDoubleExact(options.fixed_weight);
   const Dec sw = Dec::FromDoubleExact(options.salience_weight);
   const Dec one = Dec::FromInt(1);
@@ -446,7 +449,7 @@ Result<DecimalRun> RunEqualGainDecimal28(const Scenario& scenario, const Table& 
       for (int i = 0; i < dt.n; ++i) {
         if (!t.has[d][i] || voting[d][i] == start[d][i]) continue;
         const Dec f = fw + sw * (one - dt.s[d][i]);
-        next[d][i] = start[d][i] + f * (voting[d][i] - start[d][i]);
+        next[d][i] = (one - f) * start[d][i] + f * voting[d][i];
       }
     }
     start = std::move(next);

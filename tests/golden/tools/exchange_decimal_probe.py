@@ -14,14 +14,21 @@ Defaults are the operation orders the vectors confirm: rt=1 and ns=1 (the printe
 zeros), sh=4 (an outcome shift is move*s*c/D, multiplied left to right with the salience and the
 capability separately: the only grouping under which sample_data r4 s13's two candidates, which
 share CDA's full move, get exactly equal gains, as the reference's tie flag says; it extends exact
-agreement on sample_data from r4 s12 to r4 s41), and `rat` for the overshoot test: when the
+agreement on sample_data from r4 s12 to r4 s41), nc=4 (the position update between rounds as
+(1 - f)*x0 + f*y with f = Decimal(0.1) + Decimal(0.4)*(1 - s); the form x0 + f*(y - x0), nc=1,
+was the default before and breaks cop21 at r7 s72), and `rat` for the overshoot test: when the
 28-digit adjusted mean O0 is within ratulp (default 1) units of 1e-26 of the target, the sign of
 the exact rational value of sum(w*x)/D - T decides (this makes synth6x3 exact for all 10 rounds,
-as the double code is, sample_data exact to r9 s21 and cop21 to r7 s71). Outcomes with the
-defaults, largest difference over the 10 rounds: sample_data 3.38 (first divergence r9 s22),
-copenhagen 8.88 (r5 s10), cop21 0.41 (r7 s72). With capv=1: sample_data 0.26 and cop21 0.18 in
-every round, but copenhagen diverges at r1 s30 (11 points).
+as the double code is). Outcomes with the defaults, largest difference over the 10 rounds:
+sample_data 0.262 (first divergence r9 s22), copenhagen 8.87 (r5 s10), cop21 exact in all 10
+rounds, tiny2 and synth6x3 exact. exchange_decimal_replay.py (beside this file) replays the
+reference's sequence and lists the overshoot decisions that contradict it.
 Options select alternatives:
+  nc=1,5,6,9  other forms of the position update (1: x0 + f*(y - x0); 6: x0 - f*x0 + f*y, which
+              agrees with nc=4 on every case); nf=1..4 other forms of f (4: Decimal('0.1'))
+  nall        apply the position update also to actors who did not move (breaks cop21 at r10)
+  upeq        28-digit comparison where O0 == T counts as "not reached" for upward moves only
+  revy2       capped move: y solved from the position, the partner's move from the usual delta
   exact       overshoot test by the 28-digit comparison alone (the previous default)
   inx         O0 == T counts as "not reached" when computing O0 rounded (Inexact flag)
   sh=0..3     the shift as move*w/D and other groupings with the product w = c*s
@@ -50,7 +57,7 @@ from decimal import Decimal as D, getcontext, Inexact
 getcontext().prec = 28
 VEC = os.environ.get('ENTENTE_SHARED_DIR', '../shared') + '/vectors/exchange/'
 OPT = set(sys.argv[2:])
-if not OPT & {'r3', 'r3b', 'incl', 'heur', 'inx', 'rat', 'exact'}:
+if not OPT & {'r3', 'r3b', 'incl', 'heur', 'inx', 'rat', 'exact', 'upeq', 'numupeq'}:
     OPT.add('rat')
 
 def load(name):
@@ -98,7 +105,7 @@ def outcome(T, k, pos):
     return num / T['den'][k]
 
 class Side:
-    __slots__ = ('actor', 'supply', 'demand', 'round_start', 'x', 'target', 'move', 'y', 'gain',
+    __slots__ = ('actor', 'supply', 'demand', 'round_start', 'x', 'target', 'move', 'y', 'gain', 'flag',
                  'nbs0', 'nbs1', 'history')
     def copy(self):
         o = Side()
@@ -148,7 +155,7 @@ def set_moves(pw, c, ma, mb, dp, dq):
     c.a.gain = dp * pw['sAp'] - dq * pw['sAq']
     c.b.gain = dq * pw['sBq'] - dp * pw['sBp']
 
-VAR = {'rt': 1, 'ns': 1, 'sh': 4, 'ratulp': 1}
+VAR = {'rt': 1, 'ns': 1, 'sh': 4, 'ratulp': 1, 'nc': 4, 'nf': 0}
 for o in OPT:
     if '=' in o:
         k, v = o.split('='); VAR[k] = int(v)
@@ -286,6 +293,12 @@ def cap_overshoot(ctx, pw, c):
         elif 'exact' in OPT:
             d0 = o0 - t; d1 = o1 - t
             between = (d0 < 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        elif 'upeq' in OPT:
+            d0 = o0 - t; d1 = o1 - t
+            between = (d0 <= 0 and d1 > 0) or (d0 > 0 and d1 < 0)
+        elif 'numupeq' in OPT:
+            d0 = adjusted_mean(ctx, c, sd, sd.x, True) - t * ctx['T']['den'][sd.supply]; d1 = o1 - t
+            between = (d0 <= 0 and d1 > 0) or (d0 > 0 and d1 < 0)
         else:
             d0 = D(0) if abs(o0 - t) < D('1e-9') else o0 - t
             d1 = o1 - t
@@ -297,7 +310,11 @@ def cap_overshoot(ctx, pw, c):
         if not between: continue
         Dn = pw['Dq'] if which == 'a' else pw['Dp']
         wS = pw['wAq'] if which == 'a' else pw['wBp']
-        if 'revpos' in OPT:
+        if 'revy2' in OPT:
+            rest = adjusted_mean(ctx, c, sd, D(0), True)
+            ynew = (t * Dn - rest) / wS
+            delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / wS
+        elif 'revpos' in OPT:
             rest = adjusted_mean(ctx, c, sd, D(0), True)
             if 'acs' in OPT:
                 ynew = (t * Dn - rest) / (T_s(ctx, sd) * T_c(ctx, sd))
@@ -351,7 +368,7 @@ def cap_overshoot(ctx, pw, c):
             ma = dq * pw['Dq'] / pw['wAq']
             mb = dp * pw['Dp'] / pw['wBp']
         set_moves(pw, c, ma, mb, dp, dq)
-        if 'revy' in OPT:
+        if 'revy' in OPT or 'revy2' in OPT:
             sd.y = ynew
         sd.nbs1 = adjusted_mean(ctx, c, sd, sd.y)
         c.gain = abs(c.a.gain)
@@ -461,8 +478,28 @@ def run(T, rounds=10):
         nxt = [row[:] for row in start]
         for k in range(T['m']):
             for i in range(T['n']):
-                if not T['has'][k][i] or voting[k][i] == start[k][i]: continue
+                if not T['has'][k][i]: continue
+                if voting[k][i] == start[k][i] and 'nall' not in OPT: continue
                 v = VAR.get('ns', 0)
+                if 'nc' in VAR:
+                    sk = T['s'][k][i]; x0v = start[k][i]; yv = voting[k][i]
+                    fv = VAR.get('nf', 0)
+                    if fv == 0: f = D(0.1) + D(0.4) * (1 - sk)
+                    elif fv == 1: f = D(0.4) * (1 - sk) + D(0.1)
+                    elif fv == 2: f = D(0.1) + (1 - sk) * D(0.4)
+                    elif fv == 3: f = D(0.1) + D(0.4) - D(0.4) * sk
+                    elif fv == 4: f = D('0.1') + D('0.4') * (1 - sk)
+                    cv = VAR['nc']
+                    if cv == 1: nxt[k][i] = x0v + f * (yv - x0v)
+                    elif cv == 4: nxt[k][i] = (1 - f) * x0v + f * yv
+                    elif cv == 41: nxt[k][i] = x0v * (1 - f) + yv * f
+                    elif cv == 42: nxt[k][i] = f * yv + (1 - f) * x0v
+                    elif cv == 43: nxt[k][i] = (1 - f) * x0v + yv * f
+                    elif cv == 6: nxt[k][i] = x0v - f * x0v + f * yv
+                    elif cv == 61: nxt[k][i] = x0v - x0v * f + yv * f
+                    elif cv == 5: nxt[k][i] = x0v + f * yv - f * x0v
+                    elif cv == 9: nxt[k][i] = x0v + (yv - x0v) * f
+                    continue
                 if v == 0:
                     f = D('0.1') + D('0.4') * (1 - T['s'][k][i])
                     nxt[k][i] = start[k][i] + f * (voting[k][i] - start[k][i])
@@ -475,6 +512,18 @@ def run(T, rounds=10):
                 elif v == 3:
                     f = D(0.4) * (1 - T['s'][k][i]) + D(0.1)
                     nxt[k][i] = start[k][i] + f * (voting[k][i] - start[k][i])
+                elif v == 4:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = (1 - f) * start[k][i] + f * voting[k][i]
+                elif v == 5:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = start[k][i] + f * voting[k][i] - f * start[k][i]
+                elif v == 6:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = start[k][i] - f * start[k][i] + f * voting[k][i]
+                elif v == 7:
+                    f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
+                    nxt[k][i] = f * voting[k][i] + start[k][i] - f * start[k][i]
         start = nxt
     return log, outs
 
