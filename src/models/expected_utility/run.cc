@@ -189,8 +189,7 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     book.Reset(n);
     // Per class only where same-position pairs make no offers (A12): with
     // SamePositionOffers::kClassify (eum) a partner at one's own position can keep one in place.
-    const bool by_class =
-        !run.record_detail && options.same_position == SamePositionOffers::kSkip;
+    const bool by_class = !run.record_detail && options.same_position == SamePositionOffers::kSkip;
     if (by_class) MoveByClass(*contest, book, x, next);
     std::vector<Interaction> detail;  // [me * n + other], only with record_detail
     if (run.record_detail) detail.assign(n * n, Interaction{});

@@ -438,24 +438,30 @@ def recalc(ctx, e, c):
     if demands(e.a.actor, e.a.demand): changed |= setu(e.a.demand, e.b.actor, e.b.y)
     if changed: compute(ctx, c)
 
+def candidate_pool(T, ctx, start):
+    """The round's candidate exchanges in the reference's order: for every pair of actors, the
+    issues where one is left of the outcome and the other right of it, paired across."""
+    left = [[T['has'][k][i] and start[k][i] <= outcome(T, k, start) for i in range(T['n'])] for k in range(T['m'])]
+    pool = []
+    for p in range(T['m']):
+        for q in range(p + 1, T['m']):
+            g = [[], [], [], []]
+            for i in range(T['n']):
+                if not (T['has'][p][i] and T['has'][q][i]): continue
+                g[left[p][i] + 2 * left[q][i]].append(i)
+            for i in g[0]:
+                for j in g[3]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
+            for i in g[1]:
+                for j in g[2]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
+    return pool
+
 def run(T, rounds=10):
     start = [row[:] for row in T['x']]
     log = []
     outs = []
     for rnd in range(1, rounds + 1):
         ctx = dict(T=T, start=start, rnd=rnd)
-        left = [[T['has'][k][i] and start[k][i] <= outcome(T, k, start) for i in range(T['n'])] for k in range(T['m'])]
-        pool = []
-        for p in range(T['m']):
-            for q in range(p + 1, T['m']):
-                g = [[], [], [], []]
-                for i in range(T['n']):
-                    if not (T['has'][p][i] and T['has'][q][i]): continue
-                    g[left[p][i] + 2 * left[q][i]].append(i)
-                for i in g[0]:
-                    for j in g[3]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
-                for i in g[1]:
-                    for j in g[2]: pool.append(make_cand(ctx, len(pool), p, q, i, j))
+        pool = candidate_pool(T, ctx, start)
         lst = list(pool)
         realised = []
         while lst:

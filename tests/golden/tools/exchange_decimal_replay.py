@@ -111,18 +111,7 @@ def replay():
     start = [row[:] for row in T['x']]
     for rnd in range(1, 11):
         ctx = dict(T=T, start=start, rnd=rnd)
-        left = [[T['has'][k][i] and start[k][i] <= P.outcome(T, k, start) for i in range(T['n'])] for k in range(T['m'])]
-        pool = []
-        for p in range(T['m']):
-            for q in range(p + 1, T['m']):
-                g = [[], [], [], []]
-                for i in range(T['n']):
-                    if not (T['has'][p][i] and T['has'][q][i]): continue
-                    g[left[p][i] + 2 * left[q][i]].append(i)
-                for i in g[0]:
-                    for j in g[3]: pool.append(P.make_cand(ctx, len(pool), p, q, i, j))
-                for i in g[1]:
-                    for j in g[2]: pool.append(P.make_cand(ctx, len(pool), p, q, i, j))
+        pool = P.candidate_pool(T, ctx, start)
         lst = list(pool); realised = []
         refs = byround.get(rnd, []); k = 0
         while lst:
