@@ -189,16 +189,20 @@ void Decimal28::Round() {
   exponent_ += k;
 }
 
+long Decimal28::Align(const Decimal28& a, const Decimal28& b, mpz_ptr x, mpz_ptr y) {
+  const long e = std::min(a.exponent_, b.exponent_);
+  mpz_set(x, a.coefficient_);
+  mpz_set(y, b.coefficient_);
+  Decimal28Shift(x, a.exponent_ - e);
+  Decimal28Shift(y, b.exponent_ - e);
+  return e;
+}
+
 Decimal28 Decimal28::ExactSum(const Decimal28& a, const Decimal28& b) {
   Decimal28 out;
-  const long e = std::min(a.exponent_, b.exponent_);
   Decimal28Int x, y;
-  mpz_set(x.get(), a.coefficient_);
-  mpz_set(y.get(), b.coefficient_);
-  Decimal28Shift(x.get(), a.exponent_ - e);
-  Decimal28Shift(y.get(), b.exponent_ - e);
+  out.exponent_ = Align(a, b, x.get(), y.get());
   mpz_add(out.coefficient_, x.get(), y.get());
-  out.exponent_ = e;
   return out;
 }
 
@@ -290,12 +294,8 @@ std::strong_ordering operator<=>(const Decimal28& a, const Decimal28& b) {
     return sa > 0 ? std::strong_ordering::greater : std::strong_ordering::less;
   if (adj_b >= adj_a + 2)
     return sa > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
-  const long e = std::min(a.exponent_, b.exponent_);
   Decimal28Int x, y;
-  mpz_set(x.get(), a.coefficient_);
-  mpz_set(y.get(), b.coefficient_);
-  Decimal28Shift(x.get(), a.exponent_ - e);
-  Decimal28Shift(y.get(), b.exponent_ - e);
+  Align(a, b, x.get(), y.get());
   const int c = mpz_cmp(x.get(), y.get());
   return c < 0 ? std::strong_ordering::less
                : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);

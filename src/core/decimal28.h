@@ -78,6 +78,10 @@ class Decimal28 {
   // Rounds the coefficient to kPrecision digits, half even (Python's _fix).
   void Round();
 
+  // Sets x and y to a's and b's coefficients scaled to their common (smaller) exponent, which
+  // it returns: then a = x · 10^e and b = y · 10^e exactly.
+  static long Align(const Decimal28& a, const Decimal28& b, mpz_ptr x, mpz_ptr y);
+
   mpz_t coefficient_;  // signed; the value is coefficient_ · 10^exponent_
   long exponent_ = 0;
 };
