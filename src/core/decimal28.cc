@@ -295,7 +295,7 @@ std::strong_ordering operator<=>(const Decimal28& a, const Decimal28& b) {
   if (adj_b >= adj_a + 2)
     return sa > 0 ? std::strong_ordering::less : std::strong_ordering::greater;
   Decimal28Int x, y;
-  Align(a, b, x.get(), y.get());
+  Decimal28::Align(a, b, x.get(), y.get());
   const int c = mpz_cmp(x.get(), y.get());
   return c < 0 ? std::strong_ordering::less
                : (c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal);
