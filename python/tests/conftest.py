@@ -36,7 +36,7 @@ def cli(*args, ok=True):
 def read_cli_csv(text):
     """A CLI CSV report (first line "# header") as a DataFrame, as docs/manual.md tells pandas
     users to read it."""
-    return pd.read_csv(io.StringIO(text), comment="#")
+    return pd.read_csv(io.StringIO(text), comment="#", float_precision="round_trip")
 
 
 def shared(*parts):

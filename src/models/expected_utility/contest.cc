@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "models/expected_utility/unit_pow.h"
 #include "models/expected_utility/utilities.h"
 
 namespace entente::eum {
@@ -131,18 +132,15 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
         }
       } else {
         // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16) in three passes, the same
-        // operations: the bases, RiskPow of each, then 2 − 4·x (the loop around pow stays
-        // short). At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit: no pow.
+        // operations: the bases, RiskPow of each, then 2 − 4·x. At d = 0 both are 2 − 4·0.5^r,
+        // which is U^sq (eq. 24) to the bit.
         for (std::size_t q = 0; q < d; ++q) {
           const double dist = std::abs(xk - value[q]) / range;
           us[q] = 0.5 - 0.5 * dist;
           uf[q] = 0.5 + 0.5 * dist;
         }
-        for (std::size_t q = 0; q < d; ++q) {
-          if (q == p) continue;
-          us[q] = RiskPow(us[q], rk);
-          uf[q] = RiskPow(uf[q], rk);
-        }
+        UnitPowRow(us, d, rk);  // RiskPow of each base, vectorised, to the bit
+        UnitPowRow(uf, d, rk);
         for (std::size_t q = 0; q < d; ++q) {
           us[q] = 2.0 - 4.0 * us[q];
           uf[q] = 2.0 - 4.0 * uf[q];

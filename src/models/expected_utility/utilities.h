@@ -4,16 +4,13 @@
 // Thread-safety: pure functions.
 #pragma once
 
-#include <cmath>
+#include "models/expected_utility/unit_pow.h"
 
 namespace entente::eum {
 
-// x^r with the exponents the model uses most often made exact and cheap.
-inline double RiskPow(double base, double r) {
-  if (r == 1.0) return base;
-  if (base <= 0.0) return r > 0.0 ? 0.0 : 1.0;  // 0^0 = 1 (eum's r = 0 case)
-  return std::pow(base, r);
-}
+// x^r: UnitPow (r = 1 exact, 0^r = 0 for r > 0, 0^0 = 1 for eum's r = 0 case). Every utility
+// goes through it, so the utility table (UnitPowRow) and direct evaluation agree to the bit.
+inline double RiskPow(double base, double r) { return UnitPow(base, r); }
 
 // U^s_ij: i's challenge succeeds and j moves to x_i. Scholz et al. 2011, eq. (15).
 inline double UtilitySuccess(double d, double r) { return 2.0 - 4.0 * RiskPow(0.5 - 0.5 * d, r); }
