@@ -108,6 +108,7 @@ class Contest {
   bool use_table_ = false;
   std::vector<std::size_t> row_;
   std::vector<double> us_table_, uf_table_;
+  std::vector<double> pow_scratch_;  // FillUtilityTable's bases, then their powers
   // Classes; class_head_[p] = the last class at position id p, class_next_[c] = the class at the
   // same position before c (kNone ends the list). The same lists for rows.
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
