@@ -22,9 +22,9 @@ constexpr double kSqrt2 = 0x1.6a09e667f3bcdp+0;
 constexpr double kShifter = 0x1.8p52;
 // 2^52: OR-ing a small integer into its mantissa and subtracting it converts to double.
 constexpr double kTwo52 = 0x1p52;
-constexpr std::int64_t kTwo52Bits = 0x4330000000000000LL;
-constexpr std::int64_t kMantissaMask = 0x000fffffffffffffLL;
-constexpr std::int64_t kOneBits = 0x3ff0000000000000LL;
+constexpr std::uint64_t kTwo52Bits = 0x4330000000000000ULL;
+constexpr std::uint64_t kMantissaMask = 0x000fffffffffffffULL;
+constexpr std::uint64_t kOneBits = 0x3ff0000000000000ULL;
 
 // ln(1 + f) = 2 atanh(s), s = f/(2 + f): 2s + s·R, R = z Σ_{k=0..9} 2/(2k+3) z^k, z = s². With
 // m ∈ [√2/2, √2), |s| ≤ 0.172, so the first omitted term is below 10^-18 relative.
@@ -49,7 +49,7 @@ constexpr double kExp[13] = {1.0,
 // 32-byte vector crosses a call and GCC's note on the AVX calling convention does not apply.
 #pragma GCC diagnostic ignored "-Wpsabi"
 
-// Lanes of doubles and of 64-bit integers (GCC vector extensions): one lane is the scalar
+// Lanes of doubles and of unsigned 64-bit integers (GCC vector extensions): one lane is the scalar
 // path, two SSE2 (the x86-64 baseline), four AVX2. Every operation below is an element-wise
 // IEEE operation, so each lane computes the same bits whatever the width; no target these
 // functions are compiled for has a fused multiply-add to contract into.
@@ -58,17 +58,17 @@ struct Lanes;
 template <>
 struct Lanes<1> {
   using F = double;
-  using I = std::int64_t;
+  using I = std::uint64_t;
 };
 template <>
 struct Lanes<2> {
   typedef double F __attribute__((vector_size(16)));
-  typedef std::int64_t I __attribute__((vector_size(16)));
+  typedef std::uint64_t I __attribute__((vector_size(16)));
 };
 template <>
 struct Lanes<4> {
   typedef double F __attribute__((vector_size(32)));
-  typedef std::int64_t I __attribute__((vector_size(32)));
+  typedef std::uint64_t I __attribute__((vector_size(32)));
 };
 
 // Σ c_i v^i for 10 and 13 coefficients by Estrin's scheme (pairs, then powers v², v⁴, v⁸): the
@@ -101,7 +101,7 @@ template <int kLanes>
   const I bits = std::bit_cast<I>(b);
   F m = std::bit_cast<F>((bits & kMantissaMask) | kOneBits);
   F e = std::bit_cast<F>((bits >> 52) | kTwo52Bits) - kTwo52;  // the biased exponent
-  const I halve = m > kSqrt2;
+  const auto halve = m > kSqrt2;  // all ones where true (a bool for one lane)
   m = halve ? m * 0.5 : m;
   e = e + (halve ? F{} + 1.0 : F{});
   e = e - 1023.0;
