@@ -132,20 +132,20 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
         }
       } else {
         // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16) in three passes, the same
-        // operations: the bases, RiskPow of each (one UnitPowRow over both rows, each padded
-        // with 0.5 to whole four-lane blocks, so no lane takes the scalar tail), then 2 − 4·x.
-        // At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit.
-        const std::size_t padded = (d + 3) & ~std::size_t{3};
-        pow_scratch_.resize(2 * padded);
+        // operations: the bases, RiskPow of each (one UnitPowRow over both rows side by side,
+        // padded with 0.5 to whole four-lane blocks, so no lane takes the scalar tail), then
+        // 2 − 4·x. At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit.
+        const std::size_t padded = (2 * d + 3) & ~std::size_t{3};
+        pow_scratch_.resize(padded);
         double* __restrict base_s = pow_scratch_.data();
-        double* __restrict base_f = base_s + padded;
+        double* __restrict base_f = base_s + d;
         for (std::size_t q = 0; q < d; ++q) {
           const double dist = std::abs(xk - value[q]) / range;
           base_s[q] = 0.5 - 0.5 * dist;
           base_f[q] = 0.5 + 0.5 * dist;
         }
-        for (std::size_t q = d; q < padded; ++q) base_s[q] = base_f[q] = 0.5;
-        UnitPowRow(base_s, 2 * padded, rk);  // RiskPow of each base, to the bit
+        for (std::size_t q = 2 * d; q < padded; ++q) base_s[q] = 0.5;
+        UnitPowRow(base_s, padded, rk);  // RiskPow of each base, to the bit
         for (std::size_t q = 0; q < d; ++q) {
           us[q] = 2.0 - 4.0 * base_s[q];
           uf[q] = 2.0 - 4.0 * base_f[q];
