@@ -114,6 +114,18 @@ Result<std::vector<ReplicationResult>> RunReplications(const Scenario& scenario,
                                                        SweepSink* sink);
 
 // Distribution of one model's forecast on one issue over the replications.
+// Two forecasts closer than kSweepResolution × (the issue's scale width) differ by rounding
+// alone (a model's last bits), not because an input moved them. The summary treats them as
+// equal: a spread that narrow is reported as zero width, and a value that close below a
+// histogram bin edge is counted in the bin above it.
+inline constexpr double kSweepResolution = 1e-9;
+
+// Whether forecasts a and b are equal at kSweepResolution on a scale `span` wide.
+inline bool SameAtSweepResolution(double a, double b, double span) {
+  const double gap = a > b ? a - b : b - a;
+  return gap <= kSweepResolution * span;
+}
+
 struct SweepStat {
   std::string model;
   std::string preset;  // the preset that ran ("" for models without presets)
@@ -130,7 +142,8 @@ struct SweepStat {
   double p95 = 0.0;     // 95th percentile
   double max = 0.0;
   // Equal-width bins over [scale_min, scale_max]; bin k holds lo_k <= x < hi_k, the last bin
-  // also x = scale_max.
+  // also x = scale_max; x within kSweepResolution of the scale width below hi_k counts in bin
+  // k + 1.
   std::vector<double> bin_edges;  // histogram_bins + 1 values
   std::vector<std::uint64_t> histogram;
   std::vector<double> threshold_probability;  // per SweepOptions::thresholds on this issue

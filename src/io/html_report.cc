@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "entente/sweep.h"
 #include "io/report_assets.h"
 #include "io/report_chart_util.h"
 #include "io/report_charts.h"
@@ -281,7 +282,10 @@ void Page::IssueSection(std::size_t i, const std::vector<ForecastSummary>& summa
     Figure("histogram-" + issue.id, report::OutcomeHistogram(s_, i, *sweep), by);
     // A zero-width interval says only that the drawn inputs do not move this forecast.
     for (const ReportSweepStat& t : sweep->stats) {
-      if (t.issue != issue.id || t.n == 0 || t.p05 != t.p95) continue;
+      if (t.issue != issue.id || t.n == 0 ||
+          !SameAtSweepResolution(t.p05, t.p95, issue.scale_max - issue.scale_min)) {
+        continue;
+      }
       Note(fmt::format(
           "{}: the 5–95 % interval has zero width (at least 90 % of the {} replications gave "
           "{:g}): the sweep's uncertain inputs do not move this forecast. That is not certainty "

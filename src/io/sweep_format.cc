@@ -67,20 +67,20 @@ std::string FormatSweepTable(const Scenario& scenario, const SweepSummary& summa
     // A zero-width spread says only that the drawn inputs do not move this forecast; say so, so
     // that it is not read as certainty about the outcome.
     for (const SweepStat* st : rows) {
-      if (st->n == 0 || st->min != st->max) continue;
+      if (st->n == 0 || !SameAtSweepResolution(st->min, st->max, span)) continue;
       if (scenario.uncertain.empty()) {
         out += fmt::format(
             "  note: {}: every replication gives {}, because no input of this file is "
             "uncertain.\n        Write positions, saliences or capabilities as distributions "
             "(docs/formats/scenario.md,\n        \"Uncertain inputs\") to see a spread.\n",
-            Label(*st), num(st->min));
+            Label(*st), num(st->median));
       } else {
         out += fmt::format(
             "  note: {}: all {} replications give {}: none of the {} uncertain input{} moves "
             "this\n        forecast. That is not certainty about the outcome: inputs written as "
             "numbers are\n        not drawn (`entente sensitivity` ranks the inputs that do move "
             "it).\n",
-            Label(*st), st->n, num(st->min), scenario.uncertain.size(),
+            Label(*st), st->n, num(st->median), scenario.uncertain.size(),
             scenario.uncertain.size() == 1 ? "" : "s");
       }
     }

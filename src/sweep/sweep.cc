@@ -369,7 +369,10 @@ Result<SweepSummary> Summarize(const Scenario& scenario, const SweepOptions& opt
       for (int b = 0; b <= bins; ++b) st.bin_edges.push_back(b == bins ? hi : lo + b * width);
       st.histogram.assign(bins, 0);
       for (double v : x) {
-        int b = static_cast<int>(std::floor((v - lo) / width));
+        // kSweepResolution: rounding noise just below an edge does not split one value's
+        // replications over two bins.
+        const double resolution = kSweepResolution * (hi - lo) / width;
+        int b = static_cast<int>(std::floor((v - lo) / width + resolution));
         b = std::clamp(b, 0, bins - 1);
         ++st.histogram[b];
       }

@@ -162,6 +162,36 @@ TEST(Sweep, SummarizeRejectsMissingOrRepeatedReplications) {
   EXPECT_EQ(Summarize(scenario, o, bad).status().code(), StatusCode::kInternal);
 }
 
+// Forecasts that differ only in their last bits (a model's rounding) count as one value: the
+// histogram does not split them over two bins at an edge they straddle, and the spread is
+// reported as zero width. A real difference of 1e-6 of the scale still counts.
+TEST(Sweep, RoundingNoiseAtABinEdgeIsOneValue) {
+  const Scenario scenario = Load();
+  SweepOptions o = Options(4, 1);
+  o.models = {SweepModel{"mean", {}}};
+  o.thresholds.clear();
+  auto r = RunReplications(scenario, o, {0, 1, 2, 3}, nullptr);
+  ASSERT_TRUE(r.ok());
+  std::vector<ReplicationResult> results = *r;
+  // Issue x is [0, 100] in 20 bins: 40 is the lower edge of bin 8.
+  const double noise[] = {40.0, std::nextafter(40.0, 0.0), 40.0 - 3e-12, 40.0 + 2e-12};
+  for (std::size_t k = 0; k < results.size(); ++k) results[k].forecast[0] = noise[k];
+  auto s = Summarize(scenario, o, results);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  const SweepStat& st = Stat(*s, "mean", "x");
+  EXPECT_EQ(st.histogram[8], 4u);
+  EXPECT_EQ(st.histogram[7], 0u);
+  EXPECT_TRUE(SameAtSweepResolution(st.min, st.max, 100.0));
+
+  results[1].forecast[0] = 40.0 - 1e-4;  // a real move: the bin below, a spread
+  s = Summarize(scenario, o, results);
+  ASSERT_TRUE(s.ok());
+  const SweepStat& moved = Stat(*s, "mean", "x");
+  EXPECT_EQ(moved.histogram[7], 1u);
+  EXPECT_EQ(moved.histogram[8], 3u);
+  EXPECT_FALSE(SameAtSweepResolution(moved.min, moved.max, 100.0));
+}
+
 class CancelAfter : public SweepSink {
  public:
   explicit CancelAfter(std::uint64_t n) : n_(n) {}

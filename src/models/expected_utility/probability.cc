@@ -1,7 +1,9 @@
 #include "models/expected_utility/probability.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <utility>
 
@@ -58,14 +60,41 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
       position_id_[k] = static_cast<std::size_t>(
           std::lower_bound(distinct_x_.begin(), distinct_x_.end(), x[k]) - distinct_x_.begin());
     }
-    // Each row padded by 3 zeros for ComputePositionPairs' blocks of four.
+    // Voters at one position with one exponent cast votes of one sign on every pair, in
+    // proportion to their weights: one group each, its weight summed in table order, first
+    // appearance first.
     const std::size_t d = distinct_;
-    u_stride_ = d + 3;
-    u_.assign(n * u_stride_, 0.0);
+    const bool voter_risk = options_.vote_risk == VoteRisk::kVoterRisk;
+    voter_group_.resize(n);
+    group_weight_.clear();
+    group_voter_.clear();
+    group_next_.clear();
+    group_head_.assign(d, kNoGroup);
     for (std::size_t k = 0; k < n; ++k) {
-      const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
+      std::size_t g = group_head_[position_id_[k]];
+      while (g != kNoGroup && voter_risk &&
+             std::bit_cast<std::uint64_t>(r[group_voter_[g]]) !=
+                 std::bit_cast<std::uint64_t>(r[k])) {
+        g = group_next_[g];
+      }
+      if (g == kNoGroup) {
+        g = group_voter_.size();
+        group_voter_.push_back(k);
+        group_weight_.push_back(0.0);
+        group_next_.push_back(group_head_[position_id_[k]]);
+        group_head_[position_id_[k]] = g;
+      }
+      group_weight_[g] += weight_[k];
+      voter_group_[k] = g;
+    }
+    // Each row padded by 3 zeros for ComputePositionPairs' blocks of four.
+    u_stride_ = d + 3;
+    u_.assign(group_voter_.size() * u_stride_, 0.0);
+    for (std::size_t g = 0; g < group_voter_.size(); ++g) {
+      const std::size_t k = group_voter_[g];
+      const double rho = voter_risk ? r[k] : 1.0;
       for (std::size_t p = 0; p < d; ++p) {
-        u_[k * u_stride_ + p] = RiskPow(std::abs(x[k] - distinct_x_[p]) / range_, rho);
+        u_[g * u_stride_ + p] = RiskPow(std::abs(x[k] - distinct_x_[p]) / range_, rho);
       }
     }
   }
@@ -78,7 +107,7 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
       const double rho = options_.vote_risk == VoteRisk::kVoterRisk ? r[k] : 1.0;
       for (std::size_t a = 0; a < n; ++a) {
         scratch_[a] = fast_ ? RiskPow(std::abs(x[k] - x[a]) / range_, rho)
-                            : u_[k * u_stride_ + position_id_[a]];
+                            : u_[voter_group_[k] * u_stride_ + position_id_[a]];
       }
       std::sort(scratch_.begin(), scratch_.end());
       double sum = 0.0;
@@ -127,12 +156,14 @@ void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, do
   // eq. (28): v_k(i, j) = c_k s_k (u_k(x_i) − u_k(x_j)), u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the
   // common factor 2 cancels. Summed over voters in table order (the references' order). Adding
   // +0.0 for a vote of the other sign leaves a sum unchanged, so the sums need no branches.
+  // Each voter group (Prepare) votes once with its summed weight: its members' votes share a
+  // sign, so every sum is the per-voter sum but for rounding.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
-  const std::size_t n = x_->size(), stride = u_stride_;
+  const std::size_t groups = group_weight_.size(), stride = u_stride_;
   const double* ui = &u_[position_id_[i]];
   const double* uj = &u_[position_id_[j]];
-  for (std::size_t k = 0; k < n; ++k) {
-    const double v = weight_[k] * (uj[k * stride] - ui[k * stride]);
+  for (std::size_t k = 0; k < groups; ++k) {
+    const double v = group_weight_[k] * (uj[k * stride] - ui[k * stride]);
     net += v;
     positive += v > 0.0 ? v : 0.0;
     negative += v < 0.0 ? -v : 0.0;
@@ -180,7 +211,7 @@ namespace {
 
 // The vote sums of DirectPair for position a against every position b in [a + 1, d): for each
 // b, net = Σ v, positive = Σ max(v, 0), negative = Σ max(−v, 0), absolute = Σ |v| over the
-// voters k in order, v = w_k (u[k][b] − u[k][a]) (Sch eqs. 28, 30). u has `stride` >= d + 3
+// voter groups k in order, v = w_k (u[k][b] − u[k][a]) (Sch eqs. 28, 30). u has `stride` >= d + 3
 // columns (zero padding); out arrays hold d + 3 entries, indexed by b. Partners are taken four
 // at a time; each lane does exactly the scalar operations, so every variant below gives the
 // same bits.
@@ -302,7 +333,7 @@ void ProbabilityTable::ComputePositionPairs() {
   }
 #endif
   for (std::size_t a = 0; a + 1 < d; ++a) {
-    kernel(u_.data(), u_stride_, weight_.data(), n, a, d, out);
+    kernel(u_.data(), u_stride_, group_weight_.data(), group_weight_.size(), a, d, out);
     for (std::size_t b = a + 1; b < d; ++b) {
       pair_p_[a * d + b] =
           Ratio(options_, out.net[b], out.positive[b], out.absolute[b], all_pairs_);

@@ -85,10 +85,17 @@ class ProbabilityTable {
   std::vector<std::size_t> order_;
   std::vector<std::size_t> split_;  // split_[k]: first sorted index with position >= x_k
   std::vector<double> scratch_;
-  // Direct path: u_[k * u_stride_ + p] = (|x_k − y_p| / Δ)^ρ_k for voter k and the p-th distinct
-  // position y_p, so each vote is one subtraction and, for one position, the votes on the
-  // positions above it are contiguous (ComputePositionPairs sums four pairs at once). Each row
-  // ends with 3 zeros of padding (u_stride_ = distinct_ + 3).
+  // Direct path, voter groups: voters at one position with one vote exponent, numbered in order
+  // of first appearance; voter_group_[k] = voter k's group, group_weight_[g] = Σ c_k s_k of its
+  // members (in table order), group_voter_[g] = its first voter; group_head_/group_next_ list
+  // the groups at each position (kNoGroup ends a list).
+  static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> voter_group_, group_voter_, group_head_, group_next_;
+  std::vector<double> group_weight_;
+  // Direct path: u_[g * u_stride_ + p] = (|x_k − y_p| / Δ)^ρ_k for group g's voters k and the
+  // p-th distinct position y_p, so each vote is one subtraction and, for one position, the votes
+  // on the positions above it are contiguous (ComputePositionPairs sums four pairs at once).
+  // Each row ends with 3 zeros of padding (u_stride_ = distinct_ + 3).
   std::vector<double> u_;
   std::size_t u_stride_ = 0;
   std::vector<double> sums_;  // ComputePositionPairs' four vote sums per partner position

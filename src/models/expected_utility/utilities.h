@@ -10,7 +10,8 @@ namespace entente::eum {
 
 // x^r: UnitPow (r = 1 exact, 0^r = 0 for r > 0, 0^0 = 1 for eum's r = 0 case). Every utility
 // goes through it, so the utility table (UnitPowRow) and direct evaluation agree to the bit.
-inline double RiskPow(double base, double r) { return UnitPow(base, r); }
+// r = 1 (every vote utility under linear votes, the whole risk pass) is answered inline.
+inline double RiskPow(double base, double r) { return r == 1.0 ? base : UnitPow(base, r); }
 
 // U^s_ij: i's challenge succeeds and j moves to x_i. Scholz et al. 2011, eq. (15).
 inline double UtilitySuccess(double d, double r) { return 2.0 - 4.0 * RiskPow(0.5 - 0.5 * d, r); }
