@@ -68,6 +68,8 @@ of them follows the reference on all five cases:
               UP, HALF_UP, HALF_DOWN; orm=0..5 the overshoot test's O0 under those modes
   yfl=1..4    the capped position rounded down (1, 3) / up (4) from its exact value, or the
               addition x + move rounded down (2)
+  grm=0..5    the whole model under another rounding mode (as crm)
+  oex         the adjusted mean as an exact sum rounded once (statistics.mean's conversion)
   pws, npw, pwv=k, updlast, updlast2   other summation orders of the adjusted mean: recursive
               pairwise, numpy's eight-accumulator pairwise_sum, the first k terms apart,
               updated actors (and the mover) last
@@ -180,6 +182,12 @@ VAR = {'rt': 1, 'ns': 1, 'sh': 4, 'ratulp': 1, 'nc': 4, 'nf': 0}
 for o in OPT:
     if '=' in o:
         k, v = o.split('='); VAR[k] = int(v)
+
+if 'grm' in VAR:
+    # experiment: the whole model under another rounding mode (grm=0..5 as crm)
+    import decimal as _dg
+    getcontext().rounding = [_dg.ROUND_DOWN, _dg.ROUND_FLOOR, _dg.ROUND_CEILING, _dg.ROUND_UP,
+                             _dg.ROUND_HALF_UP, _dg.ROUND_HALF_DOWN][VAR['grm']]
 
 def shift(move, w, Dn, sc=None):
     v = VAR.get('sh', 0)
@@ -304,6 +312,18 @@ def adjusted_mean(ctx, c, sd, z, want_num=False):
         num = np_pairwise(terms)
     elif 'pwv' in VAR:
         num = split_sum(terms, VAR['pwv'])
+    if 'oex' in OPT:
+        # hypothesis 4 (statistics-style exact sum): the sum exact, rounded once (as
+        # statistics.mean converts its exact Fraction total), the quotient rounded once
+        from fractions import Fraction as F
+        ex = F(0)
+        for i in order:
+            if not T['has'][u][i]: continue
+            pos = z if i == sd.actor else upd.get(i, x0[u][i])
+            ex += F(T['w'][u][i]) * F(pos)
+        if want_num: return D(ex.numerator) / D(ex.denominator)
+        q = ex / F(T['den'][u])
+        return D(q.numerator) / D(q.denominator)
     if want_num: return num
     return num / T['den'][u]
 
