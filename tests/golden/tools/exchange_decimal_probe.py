@@ -68,6 +68,10 @@ of them follows the reference on all five cases:
               UP, HALF_UP, HALF_DOWN; orm=0..5 the overshoot test's O0 under those modes
   yfl=1..4    the capped position rounded down (1, 3) / up (4) from its exact value, or the
               addition x + move rounded down (2)
+  ysub=1..5 [ysubm]   the capped position from the whole sum minus the mover's term, and
+              other groupings (see cap_overshoot); ysubm keeps y = x + move
+  PERTURB=round:issue:actor:units[,...] (environment)  moves round-start positions by units of
+              their 28th digit (sensitivity of the cap decisions to digits the vectors do not show)
   grm=0..5    the whole model under another rounding mode (as crm)
   oex         the adjusted mean as an exact sum rounded once (statistics.mean's conversion)
   pws, npw, pwv=k, updlast, updlast2   other summation orders of the adjusted mean: recursive
@@ -504,7 +508,19 @@ def cap_overshoot(ctx, pw, c):
         if not between: continue
         Dn = pw['Dq'] if which == 'a' else pw['Dp']
         wS = pw['wAq'] if which == 'a' else pw['wBp']
-        if 'revy2' in OPT:
+        if 'ysub' in VAR:
+            # experiment: the position solved from O = T with the others' sum taken as the
+            # whole sum minus the mover's term; ysub=1: (T*D - (S - w*x))/w, 2: the same with
+            # x*s*c, 3: (T*D - S + w*x)/w, 4: (T*D - S)/w + x, 5: x + (T - O0)*D/w
+            S = adjusted_mean(ctx, c, sd, sd.x, True)
+            v = VAR['ysub']
+            if v == 1: ynew = (t * Dn - (S - wS * sd.x)) / wS
+            elif v == 2: ynew = (t * Dn - (S - sd.x * T_s(ctx, sd) * T_c(ctx, sd))) / wS
+            elif v == 3: ynew = (t * Dn - S + wS * sd.x) / wS
+            elif v == 4: ynew = (t * Dn - S) / wS + sd.x
+            elif v == 5: ynew = sd.x + (t - o0) * Dn / wS
+            delta = abs(ynew - sd.x)
+        elif 'revy2' in OPT:
             rest = adjusted_mean(ctx, c, sd, D(0), True)
             ynew = (t * Dn - rest) / wS
             delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / wS
@@ -584,7 +600,7 @@ def cap_overshoot(ctx, pw, c):
             if 'qmv' in OPT: sd.move = sd.y - sd.x
         if 'qb' in VAR:
             c.a.y = quant(c.a.y, 'qb'); c.b.y = quant(c.b.y, 'qb')
-        if 'revy' in OPT or 'revy2' in OPT:
+        if 'revy' in OPT or 'revy2' in OPT or ('ysub' in VAR and 'ysubm' not in OPT):
             sd.y = ynew
         sd.nbs1 = adjusted_mean(ctx, c, sd, sd.y)
         c.gain = abs(c.a.gain)
@@ -676,6 +692,15 @@ def run(T, rounds=10):
     log = []
     outs = []
     for rnd in range(1, rounds + 1):
+        if os.environ.get('PERTURB'):
+            # sensitivity experiment: PERTURB=round:issue:actor:units moves one round-start
+            # position by `units` units of its 28th digit before the round is played
+            for item in os.environ['PERTURB'].split(','):
+                pr, pk, pi, pu = item.split(':')
+                if int(pr) != rnd: continue
+                k, i = T['issues'].index(pk), T['actors'].index(pi)
+                for _ in range(abs(int(pu))):
+                    start[k][i] = start[k][i].next_plus() if int(pu) > 0 else start[k][i].next_minus()
         ctx = dict(T=T, start=start, rnd=rnd, voting=[row[:] for row in start])
         pool = candidate_pool(T, ctx, start)
         lst = list(pool)
