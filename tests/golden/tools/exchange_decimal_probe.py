@@ -51,6 +51,33 @@ Options select alternatives:
   acs, ocs    adjusted mean / outcome summed as x*s*c instead of w*x
   specdelta, revpos, moveratio   forms of the capped move
   r3, r3b, incl, heur            overshoot comparison rules other than exact
+Hypotheses for copenhagen's round-5 divergence (docs/models/exchange.md, "Ruled out"); none
+of them follows the reference on all five cases:
+  flt=N [fr]  a binary float inside the capped move: Decimal(float(v)) (fr: Decimal(repr(
+              float(v)))) of 1 the capped move before the ratio, 2 the mover's move, 3 both
+              moves, 4 the mover's capped position, 5 the same with move = y - x, 6 both
+              positions, 7 the ratio, 9 the partner's move
+  q=k, qm=k, qb=k, qr=k [qmv]   quantization after a cap: the mover's position, the mover's
+              move, both positions (Decimal.quantize to k places), the mover's position as
+              Decimal(str(round(float(y), k))); qmv also sets move = y - x
+  tvote       the target is the partner's current (voting) position
+  avote       the adjusted mean starts from the current voting positions, not the round start
+  cp=N, cpx, ypx   the capped move in an N-digit context / exactly, rounded once to 28 digits;
+              ypx: the position solved from O = T exactly and rounded once
+  crm=0..5 [crmdiv]  the capped move (or only its division) under ROUND_DOWN, FLOOR, CEILING,
+              UP, HALF_UP, HALF_DOWN; orm=0..5 the overshoot test's O0 under those modes
+  yfl=1..4    the capped position rounded down (1, 3) / up (4) from its exact value, or the
+              addition x + move rounded down (2)
+  ysub=1..5 [ysubm]   the capped position from the whole sum minus the mover's term, and
+              other groupings (see cap_overshoot); ysubm keeps y = x + move
+  PERTURB=round:issue:actor:units[,...] (environment)  moves round-start positions by units of
+              their 28th digit (sensitivity of the cap decisions to digits the vectors do not show)
+  grm=0..5    the whole model under another rounding mode (as crm)
+  oex         the adjusted mean as an exact sum rounded once (statistics.mean's conversion)
+  pws, npw, pwv=k, updlast, updlast2   other summation orders of the adjusted mean: recursive
+              pairwise, numpy's eight-accumulator pairwise_sum, the first k terms apart,
+              updated actors (and the mover) last
+PROBE_OPTS (environment) passes these to exchange_decimal_replay.py.
 """
 import csv, sys, os
 from decimal import Decimal as D, getcontext, Inexact
@@ -160,6 +187,12 @@ for o in OPT:
     if '=' in o:
         k, v = o.split('='); VAR[k] = int(v)
 
+if 'grm' in VAR:
+    # experiment: the whole model under another rounding mode (grm=0..5 as crm)
+    import decimal as _dg
+    getcontext().rounding = [_dg.ROUND_DOWN, _dg.ROUND_FLOOR, _dg.ROUND_CEILING, _dg.ROUND_UP,
+                             _dg.ROUND_HALF_UP, _dg.ROUND_HALF_DOWN][VAR['grm']]
+
 def shift(move, w, Dn, sc=None):
     v = VAR.get('sh', 0)
     if v == 4: return move * sc[0] * sc[1] / Dn
@@ -221,34 +254,199 @@ def solve_eg(pw, c):
         r1 = (pw['sAp'] + pw['sBp']) / (pw['sAq'] + pw['sBq'])
         c.gain = abs(dp * pw['sAp'] - dp * (r1 * pw['sAq']))
 
+def np_pairwise(v):
+    """numpy's pairwise_sum (umath loops) for n <= 128: sequential below 8 terms, else eight
+    running accumulators, combined ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), then the remainder."""
+    n = len(v)
+    if n < 8:
+        acc = D(0)
+        for e in v: acc += e
+        return acc
+    r = list(v[:8])
+    i = 8
+    while i + 8 <= n:
+        for j in range(8): r[j] += v[i + j]
+        i += 8
+    res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]))
+    while i < n:
+        res += v[i]; i += 1
+    return res
+
+def split_sum(v, k):
+    """Experiment: the first k terms and the rest summed separately, then added."""
+    a = D(0); b = D(0)
+    for e in v[:k]: a += e
+    for e in v[k:]: b += e
+    return a + b
+
 def adjusted_mean(ctx, c, sd, z, want_num=False):
     T = ctx['T']; u = sd.supply; x0 = ctx['start']
     num = D(0)
     upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
-    for i in T['ord'][u]:
+    terms = []
+    order = T['ord'][u]
+    if 'updlast' in OPT or 'updlast2' in OPT:
+        # experiment: actors with an update (and, for updlast, the mover) summed last, in the
+        # order the updates were made
+        tail = [a for a in upd if a != sd.actor]
+        if 'updlast' in OPT: tail.append(sd.actor)
+        order = [i for i in order if i not in tail] + tail
+    for i in order:
         if not T['has'][u][i]: continue
         if i == sd.actor: pos = z
         elif i in upd: pos = upd[i]
+        elif 'avote' in OPT: pos = ctx['voting'][u][i]   # hypothesis 3b: voting positions
         else: pos = x0[u][i]
         if 'acs' in OPT:
             num += pos * T['s'][u][i] * T['c'][u][i]
         else:
             num += T['w'][u][i] * pos
+        terms.append(T['w'][u][i] * pos)
+    if 'pws' in OPT:
+        # numpy-style pairwise summation of the terms (blocks of 8 summed in order)
+        def pw_sum(v):
+            if len(v) <= 8:
+                acc = D(0)
+                for e in v: acc += e
+                return acc
+            h = len(v) // 2
+            return pw_sum(v[:h]) + pw_sum(v[h:])
+        num = pw_sum(terms)
+    elif 'npw' in OPT:
+        num = np_pairwise(terms)
+    elif 'pwv' in VAR:
+        num = split_sum(terms, VAR['pwv'])
+    if 'oex' in OPT:
+        # hypothesis 4 (statistics-style exact sum): the sum exact, rounded once (as
+        # statistics.mean converts its exact Fraction total), the quotient rounded once
+        from fractions import Fraction as F
+        ex = F(0)
+        for i in order:
+            if not T['has'][u][i]: continue
+            pos = z if i == sd.actor else upd.get(i, x0[u][i])
+            ex += F(T['w'][u][i]) * F(pos)
+        if want_num: return D(ex.numerator) / D(ex.denominator)
+        q = ex / F(T['den'][u])
+        return D(q.numerator) / D(q.denominator)
     if want_num: return num
     return num / T['den'][u]
 
 def T_s(ctx, sd): return ctx['T']['s'][sd.supply][sd.actor]
 def T_c(ctx, sd): return ctx['T']['c'][sd.supply][sd.actor]
 
+def float_in(v, mode):
+    """Hypothesis: a binary float inside the capped move. flt=N selects where (see the
+    header); fr takes Decimal(repr(float(v))) instead of the exact Decimal(float(v))."""
+    if VAR.get('flt') != mode: return v
+    return D(repr(float(v))) if 'fr' in OPT else D(float(v))
+
+def quant(v, key):
+    """Hypothesis: quantization after a cap. q=k / qb=k / qm=k: Decimal.quantize to k
+    places; qr=k: Decimal(str(round(float(v), k)))."""
+    if key == 'q' and 'qr' in VAR:
+        return D(str(round(float(v), VAR['qr'])))
+    if key not in VAR: return v
+    return v.quantize(D(10) ** -VAR[key])
+
+def cap_precision(ctx, c, sd, t, Dn, wS, delta):
+    """Hypothesis 4: the capped move |T*D - sum(w*x)|/w with another precision. cp=N: the
+    whole expression in an N-digit context, the result rounded once to 28 digits; cpx: exact
+    rational, rounded once; ypx: the position solved from O = T exactly, rounded once to 28
+    digits, the move y - x (28 digits)."""
+    from decimal import localcontext
+    from fractions import Fraction as F
+    if 'crm' in VAR:
+        # experiment: the capped move computed with another rounding mode (crm=0..5:
+        # DOWN, FLOOR, CEILING, UP, HALF_UP, HALF_DOWN); crmdiv: only the division
+        import decimal as _d
+        mode = [_d.ROUND_DOWN, _d.ROUND_FLOOR, _d.ROUND_CEILING, _d.ROUND_UP, _d.ROUND_HALF_UP,
+                _d.ROUND_HALF_DOWN][VAR['crm']]
+        if 'crmdiv' in OPT:
+            num = adjusted_mean(ctx, c, sd, sd.x, True)
+            g = abs(t * Dn - num)
+            with localcontext() as lc:
+                lc.rounding = mode
+                return g / wS
+        with localcontext() as lc:
+            lc.rounding = mode
+            num = adjusted_mean(ctx, c, sd, sd.x, True)
+            return abs(t * Dn - num) / wS
+    if 'cp' in VAR:
+        with localcontext() as lc:
+            lc.prec = VAR['cp']
+            num = adjusted_mean(ctx, c, sd, sd.x, True)
+            d = abs(t * Dn - num) / wS
+        return +d
+    T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
+    upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
+    num = F(0); rest = F(0)
+    for i in T_['ord'][u]:
+        if not T_['has'][u][i]: continue
+        pos = sd.x if i == sd.actor else upd.get(i, x0[u][i])
+        num += F(T_['w'][u][i]) * F(pos)
+        if i != sd.actor: rest += F(T_['w'][u][i]) * F(pos)
+    def d28(fr):
+        return D(fr.numerator) / D(fr.denominator) if abs(fr.numerator) < 10**27 else (
+            +(D(fr.numerator) / D(fr.denominator)))
+    def rnd(fr):
+        # correctly rounded 28-digit value of a fraction
+        with localcontext() as lc:
+            lc.prec = 80
+            v = D(fr.numerator) / D(fr.denominator)
+        return +v
+    if 'cpx' in OPT:
+        return rnd(abs(F(t) * F(Dn) - num) / F(wS))
+    y = rnd((F(t) * F(Dn) - rest) / F(wS))
+    return abs(y - sd.x)
+
+def y_floor(ctx, c, sd, t, Dn, wS):
+    """Experiment: the capped position rounded towards minus infinity. yfl=1: the exact
+    solution of O = T rounded down to 28 digits, move = y - x; yfl=2: y = x + move with the
+    addition rounded down; yfl=3: as 1, the move kept; yfl=4: rounded up (ceiling), as 1."""
+    import decimal as _d
+    from decimal import localcontext
+    from fractions import Fraction as F
+    v = VAR['yfl']
+    if v == 2:
+        with localcontext() as lc:
+            lc.rounding = _d.ROUND_FLOOR
+            sd.y = sd.x + sd.move
+        return
+    T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
+    upd = {a: q for (iss, a), q in c.updates.items() if iss == u}
+    rest = F(0)
+    for i in T_['ord'][u]:
+        if not T_['has'][u][i] or i == sd.actor: continue
+        rest += F(T_['w'][u][i]) * F(upd.get(i, x0[u][i]))
+    ex = (F(t) * F(Dn) - rest) / F(wS)
+    with localcontext() as lc:
+        lc.rounding = _d.ROUND_CEILING if v == 4 else _d.ROUND_FLOOR
+        y = D(ex.numerator) / D(ex.denominator)
+    sd.y = y
+    if v in (1, 4): sd.move = y - sd.x
+
 def cap_overshoot(ctx, pw, c):
     for which in ('a', 'b'):
         sd = getattr(c, which)
         getcontext().clear_flags()
-        o0 = adjusted_mean(ctx, c, sd, sd.x)
+        if 'orm' in VAR:
+            # experiment: the overshoot test's adjusted means under another rounding mode
+            import decimal as _d
+            from decimal import localcontext
+            with localcontext() as lc:
+                lc.rounding = [_d.ROUND_DOWN, _d.ROUND_FLOOR, _d.ROUND_CEILING, _d.ROUND_UP,
+                               _d.ROUND_HALF_UP, _d.ROUND_HALF_DOWN][VAR['orm']]
+                o0 = adjusted_mean(ctx, c, sd, sd.x)
+        else:
+            o0 = adjusted_mean(ctx, c, sd, sd.x)
         o0_inexact = bool(getcontext().flags[Inexact])
         o1 = adjusted_mean(ctx, c, sd, sd.y)
         sd.nbs0, sd.nbs1 = o0, o1
         t = sd.target
+        if 'tvote' in OPT:
+            # hypothesis 3b: the target is the partner's current (voting) position
+            partner = c.b if which == 'a' else c.a
+            t = ctx['voting'][sd.supply][partner.actor]
         if 'heur' in OPT:
             d0 = D(0) if abs(o0 - t) < D('1e-9') else o0 - t
             d1 = o1 - t
@@ -310,7 +508,19 @@ def cap_overshoot(ctx, pw, c):
         if not between: continue
         Dn = pw['Dq'] if which == 'a' else pw['Dp']
         wS = pw['wAq'] if which == 'a' else pw['wBp']
-        if 'revy2' in OPT:
+        if 'ysub' in VAR:
+            # experiment: the position solved from O = T with the others' sum taken as the
+            # whole sum minus the mover's term; ysub=1: (T*D - (S - w*x))/w, 2: the same with
+            # x*s*c, 3: (T*D - S + w*x)/w, 4: (T*D - S)/w + x, 5: x + (T - O0)*D/w
+            S = adjusted_mean(ctx, c, sd, sd.x, True)
+            v = VAR['ysub']
+            if v == 1: ynew = (t * Dn - (S - wS * sd.x)) / wS
+            elif v == 2: ynew = (t * Dn - (S - sd.x * T_s(ctx, sd) * T_c(ctx, sd))) / wS
+            elif v == 3: ynew = (t * Dn - S + wS * sd.x) / wS
+            elif v == 4: ynew = (t * Dn - S) / wS + sd.x
+            elif v == 5: ynew = sd.x + (t - o0) * Dn / wS
+            delta = abs(ynew - sd.x)
+        elif 'revy2' in OPT:
             rest = adjusted_mean(ctx, c, sd, D(0), True)
             ynew = (t * Dn - rest) / wS
             delta = abs(t * Dn - adjusted_mean(ctx, c, sd, sd.x, True)) / wS
@@ -339,6 +549,9 @@ def cap_overshoot(ctx, pw, c):
             elif v == 12: delta = abs((t - o0) / (o1 - o0) * sd.move)
         else:
             delta = abs(t * Dn - o0 * Dn) / wS
+        if 'cp' in VAR or 'crm' in VAR or 'cpx' in OPT or 'ypx' in OPT:
+            delta = cap_precision(ctx, c, sd, t, Dn, wS, delta)
+        delta = float_in(delta, 1)
         if 'cons' in OPT:
             scS = pw['scAq'] if which == 'a' else pw['scBp']
             if 'cv1' in OPT:
@@ -355,7 +568,7 @@ def cap_overshoot(ctx, pw, c):
             ma = delta if which == 'a' else back(dq, pw['Dq'], pw['wAq'], pw['scAq'])
             mb = delta if which == 'b' else back(dp, pw['Dp'], pw['wBp'], pw['scBp'])
         else:
-          ratio = delta * wS / Dn
+          ratio = float_in(delta * wS / Dn, 7)
           if which == 'a':
             dq = ratio
             dp = dq * (pw['sAq'] + pw['sBq']) / (pw['sAp'] + pw['sBp'])
@@ -367,8 +580,27 @@ def cap_overshoot(ctx, pw, c):
         if 'moveratio' in OPT:
             ma = dq * pw['Dq'] / pw['wAq']
             mb = dp * pw['Dp'] / pw['wBp']
+        if which == 'a':
+            ma = float_in(ma, 2); mb = float_in(mb, 9)
+        else:
+            mb = float_in(mb, 2); ma = float_in(ma, 9)
+        ma = float_in(ma, 3); mb = float_in(mb, 3)
+        if which == 'a': ma = quant(ma, 'qm')
+        else: mb = quant(mb, 'qm')
         set_moves(pw, c, ma, mb, dp, dq)
-        if 'revy' in OPT or 'revy2' in OPT:
+        if VAR.get('flt') in (4, 5):
+            sd.y = float_in(sd.y, VAR['flt'])
+            if VAR['flt'] == 5: sd.move = sd.y - sd.x
+        if VAR.get('flt') == 6:
+            c.a.y = float_in(c.a.y, 6); c.b.y = float_in(c.b.y, 6)
+        if 'yfl' in VAR:
+            y_floor(ctx, c, sd, t, Dn, wS)
+        if 'q' in VAR or 'qr' in VAR:
+            sd.y = quant(sd.y, 'q')
+            if 'qmv' in OPT: sd.move = sd.y - sd.x
+        if 'qb' in VAR:
+            c.a.y = quant(c.a.y, 'qb'); c.b.y = quant(c.b.y, 'qb')
+        if 'revy' in OPT or 'revy2' in OPT or ('ysub' in VAR and 'ysubm' not in OPT):
             sd.y = ynew
         sd.nbs1 = adjusted_mean(ctx, c, sd, sd.y)
         c.gain = abs(c.a.gain)
@@ -460,7 +692,16 @@ def run(T, rounds=10):
     log = []
     outs = []
     for rnd in range(1, rounds + 1):
-        ctx = dict(T=T, start=start, rnd=rnd)
+        if os.environ.get('PERTURB'):
+            # sensitivity experiment: PERTURB=round:issue:actor:units moves one round-start
+            # position by `units` units of its 28th digit before the round is played
+            for item in os.environ['PERTURB'].split(','):
+                pr, pk, pi, pu = item.split(':')
+                if int(pr) != rnd: continue
+                k, i = T['issues'].index(pk), T['actors'].index(pi)
+                for _ in range(abs(int(pu))):
+                    start[k][i] = start[k][i].next_plus() if int(pu) > 0 else start[k][i].next_minus()
+        ctx = dict(T=T, start=start, rnd=rnd, voting=[row[:] for row in start])
         pool = candidate_pool(T, ctx, start)
         lst = list(pool)
         realised = []
@@ -469,6 +710,8 @@ def run(T, rounds=10):
             e = lst.pop(0)
             if not e.valid: continue
             realised.append(e)
+            ctx['voting'][e.a.supply][e.a.actor] = e.a.y
+            ctx['voting'][e.b.supply][e.b.actor] = e.b.y
             log.append((rnd, len(realised), e, [(str(x.gain), T['actors'][x.a.actor], T['issues'][x.a.supply], T['actors'][x.b.actor], T['issues'][x.b.supply], x.index, x.valid) for x in ([e] + lst[:4])]))
             nl = []
             for c in lst:

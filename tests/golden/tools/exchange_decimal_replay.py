@@ -16,11 +16,13 @@ CAP   capped move: default |T*D - sum|/w; rev (position solved from O = T, move 
       (rev, and y set to the solved position).
 NS    position update between rounds: 4 = (1 - f)*x0 + f*y (default, the probe's), 1 = x0 +
       f*(y - x0), 2, 3, 5, 6, 7 other groupings.
+PROBE_OPTS  probe options (space-separated) for the arithmetic, e.g. PROBE_OPTS=pws; of the
+      capped-move switches only yfl=N acts here (the replay has its own capped move).
 The replay does not check the order of near-tied gains (within 1e-12); the probe does.
 """
 import sys, os, csv
 case = sys.argv[1]
-sys.argv = ['x', case, 'exact']
+sys.argv = ['x', case, 'exact'] + os.environ.get('PROBE_OPTS', '').split()
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import exchange_decimal_probe as P
 from decimal import Decimal as D
@@ -96,6 +98,7 @@ def cap_overshoot(ctx, pw, c):
         mb = delta if which == 'b' else dp * pw['Dp'] / pw['wBp']
         P.set_moves(pw, c, ma, mb, dp, dq)
         if CAP == 'revy': sd.y = ynew
+        if 'yfl' in P.VAR: P.y_floor(ctx, c, sd, t, Dn, wS)
         sd.nbs1 = P.adjusted_mean(ctx, c, sd, sd.y)
         c.gain = abs(c.a.gain)
         if not P.check_valid(c): return False
