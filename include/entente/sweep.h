@@ -113,7 +113,6 @@ Result<std::vector<ReplicationResult>> RunReplications(const Scenario& scenario,
                                                        const std::vector<std::uint64_t>& indices,
                                                        SweepSink* sink);
 
-// Distribution of one model's forecast on one issue over the replications.
 // Two forecasts closer than kSweepResolution × (the issue's scale width) differ by rounding
 // alone (a model's last bits), not because an input moved them. The summary treats them as
 // equal: a spread that narrow is reported as zero width, and a value that close below a
@@ -126,6 +125,7 @@ inline bool SameAtSweepResolution(double a, double b, double span) {
   return gap <= kSweepResolution * span;
 }
 
+// Distribution of one model's forecast on one issue over the replications.
 struct SweepStat {
   std::string model;
   std::string preset;  // the preset that ran ("" for models without presets)

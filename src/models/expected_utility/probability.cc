@@ -154,10 +154,10 @@ double Ratio(const ExpectedUtilityOptions& options, double net, double positive,
 void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
   // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|, with
   // eq. (28): v_k(i, j) = c_k s_k (u_k(x_i) − u_k(x_j)), u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the
-  // common factor 2 cancels. Summed over voters in table order (the references' order). Adding
-  // +0.0 for a vote of the other sign leaves a sum unchanged, so the sums need no branches.
-  // Each voter group (Prepare) votes once with its summed weight: its members' votes share a
-  // sign, so every sum is the per-voter sum but for rounding.
+  // common factor 2 cancels. Summed over voter groups (Prepare) in order of first appearance:
+  // a group votes once with its summed weight, its members' votes sharing a sign, so every sum
+  // is the references' per-voter sum but for rounding. Adding +0.0 for a vote of the other
+  // sign leaves a sum unchanged, so the sums need no branches.
   double net = 0.0, positive = 0.0, negative = 0.0, absolute = 0.0;
   const std::size_t groups = group_weight_.size(), stride = u_stride_;
   const double* ui = &u_[position_id_[i]];
