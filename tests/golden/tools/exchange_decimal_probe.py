@@ -331,6 +331,19 @@ def adjusted_mean(ctx, c, sd, z, want_num=False):
     if want_num: return num
     return num / T['den'][u]
 
+def rational_residual(ctx, c, sd, t):
+    """The exact rational value of O0 - T for side sd of candidate c: sum w*x over the supply
+    issue's actors (the mover at sd.x, others at their updated or round-start positions) / D - t."""
+    from fractions import Fraction as F
+    T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
+    upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
+    num = F(0)
+    for i in T_['ord'][u]:
+        if not T_['has'][u][i]: continue
+        pos = sd.x if i == sd.actor else upd.get(i, x0[u][i])
+        num += F(T_['w'][u][i]) * F(pos)
+    return num / F(T_['den'][u]) - F(t)
+
 def T_s(ctx, sd): return ctx['T']['s'][sd.supply][sd.actor]
 def T_c(ctx, sd): return ctx['T']['c'][sd.supply][sd.actor]
 
@@ -467,15 +480,7 @@ def cap_overshoot(ctx, pw, c):
                 d0 = D(0)
                 if os.environ.get('TRACE'): print('ASYM', ctx['rnd'], c.index, which, 'up' if d1 > 0 else 'down')
             elif abs(o0 - t) <= D(VAR.get('ratulp', 0)) * D('1e-26'):
-                from fractions import Fraction as F
-                T_ = ctx['T']; u = sd.supply; x0 = ctx['start']
-                upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
-                num = F(0)
-                for i in T_['ord'][u]:
-                    if not T_['has'][u][i]: continue
-                    pos = sd.x if i == sd.actor else upd.get(i, x0[u][i])
-                    num += F(T_['w'][u][i]) * F(pos)
-                r = num / F(T_['den'][u]) - F(t)
+                r = rational_residual(ctx, c, sd, t)
                 d0 = D(1) if r > 0 else (D(-1) if r < 0 else D(0))
                 if '%d:%d' % (ctx['rnd'], c.index) in os.environ.get('FORCE_EQ', '').split(','):
                     d0 = D(0)

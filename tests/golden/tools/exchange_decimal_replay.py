@@ -60,15 +60,7 @@ def cap_overshoot(ctx, pw, c):
         d1 = o1 - t
         num = P.adjusted_mean(ctx, c, sd, sd.x, True)
         if RULE == 'rat':
-            from fractions import Fraction as Fr
-            u = sd.supply; x0 = ctx['start']
-            upd = {a: v for (iss, a), v in c.updates.items() if iss == u}
-            nn = Fr(0)
-            for i in T['ord'][u]:
-                if not T['has'][u][i]: continue
-                pos = sd.x if i == sd.actor else upd.get(i, x0[u][i])
-                nn += Fr(T['w'][u][i]) * Fr(pos)
-            RATCTX['r'] = nn / Fr(T['den'][u]) - Fr(t)
+            RATCTX['r'] = P.rational_residual(ctx, c, sd, t)
         between = decide_default(o0, t, d1, num, t * T['den'][sd.supply])
         if abs(o0 - t) <= D('1e-20'):
             key = (ctx['rnd'], c.index, which)
