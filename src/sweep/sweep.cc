@@ -368,11 +368,11 @@ Result<SweepSummary> Summarize(const Scenario& scenario, const SweepOptions& opt
       const double lo = issue.scale_min, hi = issue.scale_max, width = (hi - lo) / bins;
       for (int b = 0; b <= bins; ++b) st.bin_edges.push_back(b == bins ? hi : lo + b * width);
       st.histogram.assign(bins, 0);
+      // kSweepResolution of the scale, in bin widths: rounding noise just below an edge does
+      // not split one value's replications over two bins.
+      const double edge_slack = kSweepResolution * bins;
       for (double v : x) {
-        // kSweepResolution: rounding noise just below an edge does not split one value's
-        // replications over two bins.
-        const double resolution = kSweepResolution * (hi - lo) / width;
-        int b = static_cast<int>(std::floor((v - lo) / width + resolution));
+        int b = static_cast<int>(std::floor((v - lo) / width + edge_slack));
         b = std::clamp(b, 0, bins - 1);
         ++st.histogram[b];
       }
