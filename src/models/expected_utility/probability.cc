@@ -87,10 +87,26 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
       group_weight_[g] += weight_[k];
       voter_group_[k] = g;
     }
+    // Linear votes: one group per position, so the vote sums follow from the positions, their
+    // weights and the weights on either side (LinearPairSums); no vote table is needed unless
+    // the all-pairs denominator reads it.
+    linear_ = !voter_risk;
+    if (linear_) {
+      position_weight_.resize(d);
+      for (std::size_t p = 0; p < d; ++p) position_weight_[p] = group_weight_[group_head_[p]];
+      left_weight_.resize(d);
+      right_weight_.resize(d);
+      double sum = 0.0;
+      for (std::size_t p = 0; p < d; ++p) left_weight_[p] = sum += position_weight_[p];
+      sum = 0.0;
+      for (std::size_t p = d; p-- > 0;) right_weight_[p] = sum += position_weight_[p];
+    }
     // Each row padded by 3 zeros for ComputePositionPairs' blocks of four.
     u_stride_ = d + 3;
-    u_.assign(group_voter_.size() * u_stride_, 0.0);
-    for (std::size_t g = 0; g < group_voter_.size(); ++g) {
+    const bool need_votes =
+        !linear_ || options_.denominator == ProbabilityDenominator::kAllPairs;
+    u_.assign(need_votes ? group_voter_.size() * u_stride_ : 0, 0.0);
+    for (std::size_t g = 0; g < group_voter_.size() && need_votes; ++g) {
       const std::size_t k = group_voter_[g];
       const double rho = voter_risk ? r[k] : 1.0;
       for (std::size_t p = 0; p < d; ++p) {
@@ -151,7 +167,79 @@ double Ratio(const ExpectedUtilityOptions& options, double net, double positive,
 }
 }  // namespace
 
+namespace {
+// The voter between positions y_a < y_b at y_p votes, in units of W_p/Δ, (y_b − y_p) − (y_p − y_a):
+// for a when positive, for b when negative (Sch eq. 28 with ρ = 1). Non-increasing in y_p.
+inline double LinearBetweenVote(double ya, double yb, double yp) { return (yb - yp) - (yp - ya); }
+}  // namespace
+
+inline void ProbabilityTable::LinearPairSums(std::size_t a, std::size_t b,
+                                             const LinearBetween& between, double* positive,
+                                             double* negative) const {
+  // Linear votes on y_a < y_b: the voters at or below y_a all vote for a with W_p (y_b − y_a)/Δ,
+  // those at or above y_b for b with the same factor; the voters between below the midpoint
+  // vote for a with W_p (g − 2(y_p − y_a))/Δ, g = y_b − y_a, so their sum is g Σ W_p −
+  // 2 Σ W_p (y_p − y_a) over them, and those above the midpoint for b likewise. Every term of
+  // those sums has one sign, so the difference can only lose what rounding costs the partial
+  // sums: an absolute error in P of a few ulps times (weight between)/(weight outside). The
+  // common factor 1/Δ cancels in eq. (30), so it is applied only for the all-pairs denominator
+  // (A2), whose total is in units of Δ.
+  const double gap = distinct_x_[b] - distinct_x_[a];
+  const double pos_between = std::max(0.0, gap * between.below_w - 2.0 * between.below_wy);
+  const double neg_between =
+      std::max(0.0, 2.0 * (between.all_wy - between.above_wy_start) -
+                        gap * (between.all_w - between.above_w_start));
+  double pos = left_weight_[a] * gap + pos_between;
+  double neg = right_weight_[b] * gap + neg_between;
+  if (options_.denominator == ProbabilityDenominator::kAllPairs) {
+    pos /= range_;
+    neg /= range_;
+  }
+  *positive = pos;
+  *negative = neg;
+}
+
 void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const {
+  if (linear_) {
+    // LinearPairSums on the pair in position order; the net vote is positive − negative.
+    const std::size_t lo = std::min(position_id_[i], position_id_[j]);
+    const std::size_t hi = std::max(position_id_[i], position_id_[j]);
+    // The partial sums over the voters between, in position order, as ComputePositionPairs
+    // accumulates them (so both give the same bits).
+    const double* y = distinct_x_.data();
+    const double ya = y[lo], yb = y[hi];
+    LinearBetween between;
+    bool below_done = false, above_started = false;
+    for (std::size_t p = lo + 1; p < hi; ++p) {
+      const double t = LinearBetweenVote(ya, yb, y[p]);
+      if (!below_done && !(t > 0.0)) {
+        below_done = true;
+        between.below_w = between.all_w;
+        between.below_wy = between.all_wy;
+      }
+      if (!above_started && t < 0.0) {
+        above_started = true;
+        between.above_w_start = between.all_w;
+        between.above_wy_start = between.all_wy;
+      }
+      between.all_w += position_weight_[p];
+      between.all_wy += position_weight_[p] * (y[p] - ya);
+    }
+    if (!below_done) {
+      between.below_w = between.all_w;
+      between.below_wy = between.all_wy;
+    }
+    if (!above_started) {
+      between.above_w_start = between.all_w;
+      between.above_wy_start = between.all_wy;
+    }
+    double pos = 0.0, neg = 0.0;
+    LinearPairSums(lo, hi, between, &pos, &neg);
+    if (position_id_[i] > position_id_[j]) std::swap(pos, neg);
+    *p_ij = Ratio(options_, pos - neg, pos, pos + neg, all_pairs_);
+    *p_ji = Ratio(options_, neg - pos, neg, pos + neg, all_pairs_);
+    return;
+  }
   // Scholz et al. 2011, eq. (30): P_ij = Σ_{k: v_k > 0} v_k(i,j) / Σ_k |v_k(i,j)|, with
   // eq. (28): v_k(i, j) = c_k s_k (u_k(x_i) − u_k(x_j)), u_k(x) = 1 − 2 (|x_k − x| / Δ)^ρ; the
   // common factor 2 cancels. Summed over voter groups (Prepare) in order of first appearance:
@@ -311,13 +399,47 @@ __attribute__((target("avx"))) void ProbabilityVoteSumsAvx(const double* u, std:
 }  // namespace
 
 void ProbabilityTable::ComputePositionPairs() {
-  // DirectPair for every pair of distinct positions a < b, with the same sums in the same voter
-  // order, bit-identical (ProbabilityVoteSums). Swapping the pair negates every vote exactly, so
-  // one pass gives both directions.
-  const std::size_t n = x_->size(), d = distinct_;
+  // DirectPair for every pair of distinct positions a < b, bit-identical: LinearPairSums for
+  // linear votes, else the same sums in the same voter order (ProbabilityVoteSums). Swapping the
+  // pair negates every vote exactly, so one pass gives both directions.
+  const std::size_t d = distinct_;
   // Every entry is written below but the diagonal (P between equal positions is 0).
   if (pair_p_.size() < d * d) pair_p_.resize(d * d);
   for (std::size_t a = 0; a < d; ++a) pair_p_[a * d + a] = 0.0;
+  if (linear_) {
+    // For each a, the partial sums of W_p and W_p (y_p − y_a) over p = a+1, a+2, … once; for
+    // each b above it, the voters between that vote for a are those before the first p with a
+    // non-positive vote, and both boundaries only move up as y_b grows (LinearBetweenVote is
+    // non-decreasing in y_b), so DirectPair's values come out at O(1) a pair.
+    const double* y = distinct_x_.data();
+    between_w_.resize(d + 1);
+    between_wy_.resize(d + 1);
+    for (std::size_t a = 0; a + 1 < d; ++a) {
+      const double ya = y[a];
+      between_w_[a + 1] = between_wy_[a + 1] = 0.0;  // sums over a < q < p at index p
+      for (std::size_t p = a + 1; p < d; ++p) {
+        between_w_[p + 1] = between_w_[p] + position_weight_[p];
+        between_wy_[p + 1] = between_wy_[p] + position_weight_[p] * (y[p] - ya);
+      }
+      std::size_t below_end = a + 1, above_begin = a + 1;
+      for (std::size_t b = a + 1; b < d; ++b) {
+        const double yb = y[b];
+        while (below_end < b && LinearBetweenVote(ya, yb, y[below_end]) > 0.0) ++below_end;
+        if (above_begin < below_end) above_begin = below_end;
+        while (above_begin < b && !(LinearBetweenVote(ya, yb, y[above_begin]) < 0.0)) {
+          ++above_begin;
+        }
+        const LinearBetween between{between_w_[below_end], between_wy_[below_end],
+                                    between_w_[above_begin], between_wy_[above_begin], between_w_[b],
+                                    between_wy_[b]};
+        double pos = 0.0, neg = 0.0;
+        LinearPairSums(a, b, between, &pos, &neg);
+        pair_p_[a * d + b] = Ratio(options_, pos - neg, pos, pos + neg, all_pairs_);
+        pair_p_[b * d + a] = Ratio(options_, neg - pos, neg, pos + neg, all_pairs_);
+      }
+    }
+    return;
+  }
   sums_.resize(4 * (d + 3));
   const ProbabilityVoteSums out{&sums_[0], &sums_[d + 3], &sums_[2 * (d + 3)], &sums_[3 * (d + 3)]};
   auto* kernel = &ProbabilityVoteSumsScalar;

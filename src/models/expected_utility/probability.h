@@ -3,8 +3,10 @@
 //
 // Prepare() once per pass (positions and risk exponents fixed), then Probability(i, j) for any
 // pair. With linear votes and more than kDirectLimit actors, sums over voters come from prefix
-// sums over the sorted positions (one binary search per pair); otherwise from a direct loop over
-// voters, the order the reference implementations sum in.
+// sums over the sorted positions (one binary search per pair); with linear votes and fewer, from
+// the weights on either side of the pair plus a loop over the voters between (LinearPairSums);
+// with voter-risk votes, from a direct loop over voters, the order the reference
+// implementations sum in.
 //
 // Thread-safety: a prepared table may be read from many threads; Prepare is not thread-safe.
 #pragma once
@@ -48,7 +50,8 @@ class ProbabilityTable {
   std::size_t distinct() const { return distinct_; }
   const std::vector<std::size_t>& position_id() const { return position_id_; }
 
-  // The vote sums of ComputePositionPairs: kAuto picks AVX when the processor has it, else SSE2,
+  // The vote sums of ComputePositionPairs under voter-risk votes (linear votes take
+  // LinearPairSums whatever this says): kAuto picks AVX when the processor has it, else SSE2,
   // else scalar; the others force one (for tests: all give the same bits; one the build or the
   // processor lacks falls back to scalar).
   enum class VoteSums { kAuto, kScalar, kSse2, kAvx };
@@ -62,6 +65,19 @@ class ProbabilityTable {
 
  private:
   void DirectPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
+  // Direct path, linear votes: Σ max(v, 0) and Σ max(−v, 0) over the voters for the a-th over
+  // the b-th distinct position, a < b (the net vote is their difference, Σ |v| their sum), times
+  // Δ unless the all-pairs denominator needs the votes themselves (eq. 30 is a ratio).
+  // `between` holds partial sums over the voters strictly between the two positions, in
+  // position order (W = weight, WY = weight × (y_p − y_a)): up to the first non-positive vote
+  // (below_*), up to the first negative vote (above_*_start), and over all of them (all_*).
+  struct LinearBetween {
+    double below_w = 0.0, below_wy = 0.0;
+    double above_w_start = 0.0, above_wy_start = 0.0;
+    double all_w = 0.0, all_wy = 0.0;
+  };
+  void LinearPairSums(std::size_t a, std::size_t b, const LinearBetween& between,
+                      double* positive, double* negative) const;
   void FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   // FastPair with the midpoint's bounds in the sorted positions given: `below` = lower_bound,
   // `above` = upper_bound of (x_i + x_j) / 2.
@@ -92,6 +108,12 @@ class ProbabilityTable {
   static constexpr std::size_t kNoGroup = static_cast<std::size_t>(-1);
   std::vector<std::size_t> voter_group_, group_voter_, group_head_, group_next_;
   std::vector<double> group_weight_;
+  // Direct path with linear votes (one group per position): position_weight_[p] = the group
+  // weight at the p-th distinct position, left_weight_[p] = Σ_{q <= p}, right_weight_[p] =
+  // Σ_{q >= p} of them (LinearPairSums).
+  bool linear_ = false;
+  std::vector<double> position_weight_, left_weight_, right_weight_;
+  std::vector<double> between_w_, between_wy_;  // ComputePositionPairs' partial sums
   // Direct path: u_[g * u_stride_ + p] = (|x_k − y_p| / Δ)^ρ_k for group g's voters k and the
   // p-th distinct position y_p, so each vote is one subtraction and, for one position, the votes
   // on the positions above it are contiguous (ComputePositionPairs sums four pairs at once).

@@ -97,6 +97,44 @@ TEST(EumProbability, EveryVoteSumKernelGivesThePairValues) {
   }
 }
 
+TEST(EumProbability, LinearVotesMatchTheVoterByVoterSum) {
+  // The direct path's linear votes (side weights plus the voters between) against eq. (30)
+  // summed voter by voter, on a coarse grid (shared positions, voters on midpoints) and on
+  // positions a hair apart (creeping actors).
+  for (int grid = 0; grid < 2; ++grid) {
+    for (const char* mode : {"positive", "net"}) {
+      ExpectedUtilityOptions options;
+      if (std::string(mode) == "net") options.numerator = ProbabilityNumerator::kNetVotes;
+      Synthetic s = Make(40, 13);
+      if (grid == 1) {
+        for (std::size_t k = 0; k < s.x.size(); ++k) s.x[k] = 50.0 + 1e-7 * s.x[k];
+      }
+      ProbabilityTable table(options, s.w, 100.0);
+      table.Prepare(s.x, s.r);
+      std::vector<double> all;
+      table.AllPairs(all);
+      const std::size_t n = s.x.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < n; ++j) {
+          if (s.x[i] == s.x[j]) continue;
+          double net = 0.0, positive = 0.0, absolute = 0.0;
+          for (std::size_t k = 0; k < n; ++k) {
+            const double v =
+                s.w[k] * (std::abs(s.x[k] - s.x[j]) - std::abs(s.x[k] - s.x[i])) / 100.0;
+            net += v;
+            positive += std::max(v, 0.0);
+            absolute += std::abs(v);
+          }
+          const double expected = (std::string(mode) == "net" ? std::max(net, 0.0) : positive) /
+                                  absolute;
+          ASSERT_NEAR(all[i * n + j], expected, 1e-13) << grid << " " << mode << " " << i << ","
+                                                       << j;
+        }
+      }
+    }
+  }
+}
+
 TEST(EumProbability, Eq30ProbabilitiesSumToOne) {
   ExpectedUtilityOptions options;
   const Synthetic s = Make(40, 3);
