@@ -38,6 +38,7 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
   mu_ = mu;
   const std::size_t n = x.size();
   if (positions_changed || position_id_.size() != n) {
+    base_logs_valid_ = false;
     std::vector<double>& values = value_of_id_;
     values.assign(x.begin(), x.end());
     std::sort(values.begin(), values.end());
@@ -131,24 +132,18 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
           uf[q] = 2.0 - 4.0 * (0.5 + 0.5 * dist);
         }
       } else {
-        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16) in three passes, the same
-        // operations: the bases, RiskPow of each (one UnitPowRow over both rows side by side,
-        // padded with 0.5 to whole four-lane blocks, so no lane takes the scalar tail), then
-        // 2 − 4·x. At d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit.
-        const std::size_t padded = (2 * d + 3) & ~std::size_t{3};
-        pow_scratch_.resize(padded);
-        double* __restrict base_s = pow_scratch_.data();
-        double* __restrict base_f = base_s + d;
+        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16): RiskPow of the bases 0.5 ∓ d/2 of
+        // every partner position, from their logarithms (FillBaseLogs: the same for every
+        // exponent, and symmetric), bit-identical to UnitPowRow on the bases; then 2 − 4·x. At
+        // d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit.
+        if (!base_logs_valid_) FillBaseLogs();
+        const std::size_t stride = base_stride_;
+        pow_scratch_.resize(stride);
+        double* __restrict power = pow_scratch_.data();
+        UnitPowRowFromLogs(&bases_[p * stride], &base_logs_[p * stride], power, stride, rk);
         for (std::size_t q = 0; q < d; ++q) {
-          const double dist = std::abs(xk - value[q]) / range;
-          base_s[q] = 0.5 - 0.5 * dist;
-          base_f[q] = 0.5 + 0.5 * dist;
-        }
-        for (std::size_t q = 2 * d; q < padded; ++q) base_s[q] = 0.5;
-        UnitPowRow(base_s, padded, rk);  // RiskPow of each base, to the bit
-        for (std::size_t q = 0; q < d; ++q) {
-          us[q] = 2.0 - 4.0 * base_s[q];
-          uf[q] = 2.0 - 4.0 * base_f[q];
+          us[q] = 2.0 - 4.0 * power[q];
+          uf[q] = 2.0 - 4.0 * power[d + q];
         }
         us[p] = uf[p] = usq_[k];
       }
@@ -156,6 +151,47 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
     class_row_[c] = row;
   }
   for (std::size_t k = 0; k < n; ++k) row_[k] = class_row_[class_of_[k]];
+}
+
+void Contest::FillBaseLogs() {
+  // Row p: [0.5 − d_pq/2 for q < D, 0.5 + d_pq/2 for q < D, padding 0.5] with d_pq = |y_p − y_q|/Δ
+  // exactly as a row computes it (the difference is exact in sign, so d_pq = d_qp). The
+  // logarithms of the pairs q > p are taken in one padded UnitLogRow and mirrored.
+  const std::size_t d = distinct_;
+  const std::size_t stride = (2 * d + 3) & ~std::size_t{3};
+  base_stride_ = stride;
+  bases_.assign(d * stride, 0.5);
+  base_logs_.resize(d * stride);
+  const double* value = value_of_id_.data();
+  const std::size_t pairs = d * (d - 1) / 2;
+  const std::size_t padded = (2 * pairs + 4 + 3) & ~std::size_t{3};
+  pair_bases_.assign(padded, 0.5);  // [s of each pair, f of each pair, 0.5 (its log at the end)]
+  pair_logs_.resize(padded);
+  std::size_t at = 0;
+  for (std::size_t p = 0; p < d; ++p) {
+    for (std::size_t q = p + 1; q < d; ++q, ++at) {
+      const double dist = std::abs(value[p] - value[q]) / range_;
+      pair_bases_[at] = 0.5 - 0.5 * dist;
+      pair_bases_[pairs + at] = 0.5 + 0.5 * dist;
+    }
+  }
+  UnitLogRow(pair_bases_.data(), pair_logs_.data(), padded);
+  const double log_half = pair_logs_[padded - 1];  // ln 0.5: the diagonal and the padding
+  std::fill(base_logs_.begin(), base_logs_.end(), log_half);
+  at = 0;
+  for (std::size_t p = 0; p < d; ++p) {
+    double* bp = &bases_[p * stride];
+    double* lp = &base_logs_[p * stride];
+    for (std::size_t q = p + 1; q < d; ++q, ++at) {
+      double* bq = &bases_[q * stride];
+      double* lq = &base_logs_[q * stride];
+      bp[q] = bq[p] = pair_bases_[at];
+      bp[d + q] = bq[d + p] = pair_bases_[pairs + at];
+      lp[q] = lq[p] = pair_logs_[at];
+      lp[d + q] = lq[d + p] = pair_logs_[pairs + at];
+    }
+  }
+  base_logs_valid_ = true;
 }
 
 double Contest::NoChallenge(double r, double usq, std::size_t challenger, std::size_t target,

@@ -108,7 +108,14 @@ class Contest {
   bool use_table_ = false;
   std::vector<std::size_t> row_;
   std::vector<double> us_table_, uf_table_;
-  std::vector<double> pow_scratch_;  // FillUtilityTable's bases, then their powers
+  std::vector<double> pow_scratch_;  // FillUtilityTable's powers of one row
+  // FillBaseLogs: per distinct position p, the row of bases bases_[p * base_stride_ + …]
+  // (0.5 − d/2 against each position, then 0.5 + d/2, then padding 0.5) and their logarithms,
+  // computed once per set of positions for every exponent's row.
+  void FillBaseLogs();
+  bool base_logs_valid_ = false;
+  std::size_t base_stride_ = 0;
+  std::vector<double> bases_, base_logs_, pair_bases_, pair_logs_;
   // Classes; class_head_[p] = the last class at position id p, class_next_[c] = the class at the
   // same position before c (kNone ends the list). The same lists for rows.
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -91,10 +91,9 @@ template <class F>
   return (q0 + q1 * v4) + (q2 + c[12] * v4) * v8;
 }
 
-// b^r = exp(r ln b) on every lane; every lane's b and r must be in the fast range.
+// ln b on every lane, the first half of UnitPowLanes; every lane's b must be in the fast range.
 template <int kLanes>
-[[gnu::always_inline]] inline typename Lanes<kLanes>::F UnitPowLanes(typename Lanes<kLanes>::F b,
-                                                                     typename Lanes<kLanes>::F r) {
+[[gnu::always_inline]] inline typename Lanes<kLanes>::F UnitLogLanes(typename Lanes<kLanes>::F b) {
   using F = typename Lanes<kLanes>::F;
   using I = typename Lanes<kLanes>::I;
   // ln b = e ln 2 + ln m, m ∈ [√2/2, √2).
@@ -110,7 +109,15 @@ template <int kLanes>
   const F z = s * s;
   const F big_r = Estrin10(z, kAtanh) * z;
   const F hfsq = 0.5 * f * f;
-  const F ln_b = e * kLn2Hi - ((hfsq - (s * (hfsq + big_r) + e * kLn2Lo)) - f);
+  return e * kLn2Hi - ((hfsq - (s * (hfsq + big_r) + e * kLn2Lo)) - f);
+}
+
+// exp(r · ln_b) on every lane, the second half of UnitPowLanes.
+template <int kLanes>
+[[gnu::always_inline]] inline typename Lanes<kLanes>::F UnitExpLanes(typename Lanes<kLanes>::F ln_b,
+                                                                     typename Lanes<kLanes>::F r) {
+  using F = typename Lanes<kLanes>::F;
+  using I = typename Lanes<kLanes>::I;
   // exp(y) = 2^k exp(t), y = k ln 2 + t.
   const F y = r * ln_b;
   const F shifted = y * kInvLn2 + kShifter;
@@ -122,6 +129,13 @@ template <int kLanes>
   const F exp_t = 1.0 + t * Estrin13(t, kExp);
   // 2^k from k's low bits: (k + 1023) << 52 (the shifter's own bits fall off the top).
   return exp_t * std::bit_cast<F>((k_bits + 1023) << 52);
+}
+
+// b^r = exp(r ln b) on every lane; every lane's b and r must be in the fast range.
+template <int kLanes>
+[[gnu::always_inline]] inline typename Lanes<kLanes>::F UnitPowLanes(typename Lanes<kLanes>::F b,
+                                                                     typename Lanes<kLanes>::F r) {
+  return UnitExpLanes<kLanes>(UnitLogLanes<kLanes>(b), r);
 }
 
 // The cases outside the fast range, as RiskPow always answered them.
@@ -149,8 +163,63 @@ template <int kLanes>
   __builtin_memcpy(values, &p, sizeof p);
 }
 
+// logs[q..q+kLanes) = ln of bases[q..), or NaN for a base outside the fast range.
+template <int kLanes>
+[[gnu::always_inline]] inline void UnitLogBlock(const double* bases, double* logs) {
+  using F = typename Lanes<kLanes>::F;
+  if constexpr (kLanes == 1) {
+    *logs = BaseInRange(*bases) ? UnitLogLanes<1>(*bases) : __builtin_nan("");
+  } else {
+    F b;
+    __builtin_memcpy(&b, bases, sizeof b);
+    F l = UnitLogLanes<kLanes>(b);
+    for (int q = 0; q < kLanes; ++q) {
+      if (!BaseInRange(b[q])) l[q] = __builtin_nan("");
+    }
+    __builtin_memcpy(logs, &l, sizeof l);
+  }
+}
+
+// out[q..q+kLanes) = UnitPow(bases[q..), r) from their logs: the lanes at once when no log is
+// NaN, else one by one (r must be in the fast range and not 1).
+template <int kLanes>
+[[gnu::always_inline]] inline void UnitPowFromLogBlock(const double* bases, const double* logs,
+                                                       double* out, double r) {
+  using F = typename Lanes<kLanes>::F;
+  for (int q = 0; q < kLanes; ++q) {
+    if (logs[q] != logs[q]) {
+      for (int v = 0; v < kLanes; ++v) out[v] = UnitPow(bases[v], r);
+      return;
+    }
+  }
+  F l;
+  __builtin_memcpy(&l, logs, sizeof l);
+  const F p = UnitExpLanes<kLanes>(l, F{} + r);
+  __builtin_memcpy(out, &p, sizeof p);
+}
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #define ENTENTE_UNIT_POW_AVX2 1
+__attribute__((target("avx2"))) std::size_t UnitLogRowAvx2(const double* bases, double* logs,
+                                                           std::size_t count) {
+  std::size_t q = 0;
+  for (; q + 4 <= count; q += 4) UnitLogBlock<4>(bases + q, logs + q);
+  return q;
+}
+
+__attribute__((target("avx2"))) std::size_t UnitPowRowFromLogsAvx2(const double* bases,
+                                                                   const double* logs,
+                                                                   double* out, std::size_t count,
+                                                                   double r) {
+  std::size_t q = 0;
+  for (; q + 8 <= count; q += 8) {
+    UnitPowFromLogBlock<4>(bases + q, logs + q, out + q, r);
+    UnitPowFromLogBlock<4>(bases + q + 4, logs + q + 4, out + q + 4, r);
+  }
+  for (; q + 4 <= count; q += 4) UnitPowFromLogBlock<4>(bases + q, logs + q, out + q, r);
+  return q;
+}
+
 // Four lanes, two blocks an iteration so that their chains overlap; returns how many it did.
 __attribute__((target("avx2"))) std::size_t UnitPowRowAvx2(double* values, std::size_t count,
                                                            double r) {
@@ -185,6 +254,31 @@ void UnitPowRow(double* values, std::size_t count, double r) {
 #endif
   for (; q + 2 <= count; q += 2) UnitPowBlock<2>(values + q, r);
   for (; q < count; ++q) values[q] = UnitPow(values[q], r);
+}
+
+void UnitLogRow(const double* bases, double* logs, std::size_t count) {
+  std::size_t q = 0;
+#if defined(ENTENTE_UNIT_POW_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) q = UnitLogRowAvx2(bases, logs, count);
+#endif
+  for (; q + 2 <= count; q += 2) UnitLogBlock<2>(bases + q, logs + q);
+  for (; q < count; ++q) UnitLogBlock<1>(bases + q, logs + q);
+}
+
+void UnitPowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
+                        double r) {
+  std::size_t q = 0;
+  if (r == 1.0 || !ExponentInRange(r)) {
+    for (; q < count; ++q) out[q] = UnitPow(bases[q], r);
+    return;
+  }
+#if defined(ENTENTE_UNIT_POW_AVX2)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) q = UnitPowRowFromLogsAvx2(bases, logs, out, count, r);
+#endif
+  for (; q + 2 <= count; q += 2) UnitPowFromLogBlock<2>(bases + q, logs + q, out + q, r);
+  for (; q < count; ++q) UnitPowFromLogBlock<1>(bases + q, logs + q, out + q, r);
 }
 
 }  // namespace entente::eum

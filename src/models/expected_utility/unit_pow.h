@@ -31,4 +31,13 @@ double UnitPow(double b, double r);
 // allows; bit-identical to calling UnitPow on each value.
 void UnitPowRow(double* values, std::size_t count, double r);
 
+// The same powers split in two, for many exponents over one set of bases (the EUM's utility
+// rows share their bases across risk exponents): UnitLogRow takes the logarithms once, and
+// UnitPowRowFromLogs(bases, logs, out, count, r) then sets out[q] = UnitPow(bases[q], r),
+// bit-identical, for any r. logs[q] is NaN for a base outside the fast range (those powers
+// are taken one by one from the base).
+void UnitLogRow(const double* bases, double* logs, std::size_t count);
+void UnitPowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
+                        double r);
+
 }  // namespace entente::eum

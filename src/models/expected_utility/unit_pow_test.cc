@@ -78,5 +78,27 @@ TEST(EumUnitPow, RowIsBitIdenticalToScalar) {
   }
 }
 
+// Logarithms once, then powers for many exponents: UnitPow's bits for every lane, whichever
+// kernel took the logarithm or the power, out-of-range bases and exponents included.
+TEST(EumUnitPow, PowersFromSharedLogsAreBitIdenticalToScalar) {
+  std::mt19937_64 rng(13);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (std::size_t count : {1u, 2u, 3u, 4u, 5u, 7u, 8u, 9u, 33u, 64u, 101u}) {
+    std::vector<double> bases(count), logs(count), out(count);
+    for (std::size_t q = 0; q < count; ++q) {
+      bases[q] = q % 9 == 4 ? 0.0 : (q % 13 == 6 ? 0x1p-1050 : (q % 11 == 3 ? 1.0 : unit(rng)));
+    }
+    UnitLogRow(bases.data(), logs.data(), count);
+    for (double r : {0.0, 0.5, 0.73, 1.0, 1.5, 2.0, 3.99, 5.0, -0.5}) {
+      UnitPowRowFromLogs(bases.data(), logs.data(), out.data(), count, r);
+      for (std::size_t q = 0; q < count; ++q) {
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(out[q]),
+                  std::bit_cast<std::uint64_t>(UnitPow(bases[q], r)))
+            << "count " << count << ", r " << r << ", lane " << q << ", base " << bases[q];
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace entente::eum
