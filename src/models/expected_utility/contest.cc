@@ -72,6 +72,16 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
     }
     p_valid_ = true;
   }
+  class_table_ = plain_ && use_table_ && by_position_;
+  if (class_table_) FillClassTable();
+}
+
+void Contest::FillClassTable() {
+  class_entries_.resize(reps_.size());
+  for (std::size_t c = 0; c < reps_.size(); ++c) {
+    const std::size_t k = reps_[c];
+    class_entries_[c] = ClassEntry{position_id_[k], class_row_[c] * distinct_, salience_[k], usq_[k]};
+  }
 }
 
 void Contest::SortIntoClasses(const std::vector<double>& r) {

@@ -43,6 +43,13 @@ class Contest {
   // REQUIRES: i != j.
   PairValues Evaluate(std::size_t i, std::size_t j) const;
 
+  // Whether EvaluateClasses may be used after the last Prepare: the short form of Evaluate
+  // (plain) with the utility table and P per pair of positions, as under bdm.
+  bool by_class_table() const { return class_table_; }
+  // Evaluate(representatives()[a], representatives()[b]) from per-class data, bit-identical;
+  // with a == b, Evaluate of two distinct members of class a. REQUIRES: by_class_table().
+  PairValues EvaluateClasses(std::size_t a, std::size_t b) const;
+
   // Classes of the last Prepare: actors with the same position, risk exponent and salience (to
   // the bit). Evaluate reads nothing else of an actor, so Evaluate(i, j) and Evaluate(i', j')
   // give bit-identical values whenever i, i' and j, j' are alike (i != j, i' != j').
@@ -121,7 +128,32 @@ class Contest {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> reps_, class_of_, class_head_, class_next_;
   std::vector<std::size_t> row_head_, row_next_, row_actor_, class_row_;
+  // EvaluateClasses' data, one entry per class (FillClassTable).
+  struct ClassEntry {
+    std::size_t position = 0;   // position id
+    std::size_t row_start = 0;  // its utility table row × distinct_
+    double salience = 0.0;
+    double usq = 0.0;
+  };
+  void FillClassTable();
+  bool class_table_ = false;
+  std::vector<ClassEntry> class_entries_;
 };
+
+inline PairValues Contest::EvaluateClasses(std::size_t a, std::size_t b) const {
+  const ClassEntry& ca = class_entries_[a];
+  const ClassEntry& cb = class_entries_[b];
+  PairValues v;
+  v.p_ij = position_p_[ca.position * distinct_ + cb.position];
+  v.p_ji = position_p_[cb.position * distinct_ + ca.position];
+  const std::size_t at_i = ca.row_start + cb.position, at_j = cb.row_start + ca.position;
+  // As Evaluate's plain form: Sch eqs. (15), (16), (25a), the other side's E(U) its own.
+  v.a_ij = ChallengeUtility(v.p_ij, cb.salience, us_table_[at_i], uf_table_[at_i], ca.usq);
+  v.a_ji = ChallengeUtility(v.p_ji, ca.salience, us_table_[at_j], uf_table_[at_j], cb.usq);
+  v.b_ij = v.a_ji;
+  v.b_ji = v.a_ij;
+  return v;
+}
 
 // Inline: the round's loops call it once per pair of classes.
 inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {

@@ -76,11 +76,12 @@ void MoveByClass(const Contest& contest, OfferBook& book, const std::vector<doub
                  std::vector<double>& next) {
   const std::vector<std::size_t>& reps = contest.representatives();
   const std::vector<std::size_t>& class_of = contest.class_of();
+  const bool class_table = contest.by_class_table();
   for (std::size_t a = 0; a < reps.size(); ++a) {
     for (std::size_t b = a + 1; b < reps.size(); ++b) {
       const std::size_t i = reps[a], j = reps[b];
       if (contest.SamePosition(i, j)) continue;  // A12: no offers at the same position
-      const PairValues v = contest.Evaluate(i, j);
+      const PairValues v = class_table ? contest.EvaluateClasses(a, b) : contest.Evaluate(i, j);
       book.Offer(i, j, v.a_ij, v.b_ij, x[i], x[j]);
       book.Offer(j, i, v.a_ji, v.b_ji, x[j], x[i]);
     }
