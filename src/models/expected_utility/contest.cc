@@ -102,8 +102,9 @@ void Contest::SortIntoClasses(const std::vector<double>& r) {
       reps_.push_back(k);
       class_next_.push_back(class_head_[p]);
       class_head_[p] = c;
-      usq_[k] = UtilityStatusQuo(r[k]);  // Sch eq. (24)
-    } else {
+      // Sch eq. (24); with the utility table it is read from the table's diagonal instead.
+      if (!use_table_) usq_[k] = UtilityStatusQuo(r[k]);
+    } else if (!use_table_) {
       usq_[k] = usq_[reps_[c]];
     }
     class_of_[k] = c;
@@ -144,8 +145,7 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
       } else {
         // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16): RiskPow of the bases 0.5 ∓ d/2 of
         // every partner position, from their logarithms (FillBaseLogs: the same for every
-        // exponent, and symmetric), bit-identical to UnitPowRow on the bases; then 2 − 4·x. At
-        // d = 0 both are 2 − 4·0.5^r, which is U^sq (eq. 24) to the bit.
+        // exponent, and symmetric), bit-identical to UnitPowRow on the bases; then 2 − 4·x.
         if (!base_logs_valid_) FillBaseLogs();
         const std::size_t stride = base_stride_;
         pow_scratch_.resize(stride);
@@ -155,12 +155,16 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
           us[q] = 2.0 - 4.0 * power[q];
           uf[q] = 2.0 - 4.0 * power[d + q];
         }
-        us[p] = uf[p] = usq_[k];
       }
     }
     class_row_[c] = row;
   }
-  for (std::size_t k = 0; k < n; ++k) row_[k] = class_row_[class_of_[k]];
+  // At distance 0 both bases are 0.5, so U^s = U^f = 2 − 4·RiskPow(0.5, r): U^sq (Sch eq. 24),
+  // to the bit, on the row's own position.
+  for (std::size_t k = 0; k < n; ++k) {
+    row_[k] = class_row_[class_of_[k]];
+    usq_[k] = us_table_[row_[k] * d + position_id_[k]];
+  }
 }
 
 void Contest::FillBaseLogs() {

@@ -84,7 +84,8 @@ class Contest {
                         : p_[i * x_->size() + j];
   }
 
-  // Sorts the actors into classes (representatives(), class_of()) and sets usq_.
+  // Sorts the actors into classes (representatives(), class_of()) and, without the utility
+  // table, sets usq_ (FillUtilityTable sets it otherwise).
   void SortIntoClasses(const std::vector<double>& r);
   // Fills row_ and the utility table's rows, one per distinct (position, exponent).
   void FillUtilityTable(const std::vector<double>& x, const std::vector<double>& r);
