@@ -132,6 +132,9 @@ struct ExpectedUtilityOptions {
   DegenerateSecurity degenerate = DegenerateSecurity::kRiskOne;                // A12
   double zero_threshold = 0.0;  // |E| below this counts as 0 when classifying (eum: 1e-4)
   int max_rounds = 100;         // default round cap (RunOptions::max_rounds overrides)
+  // Convergence (and the cycle test): every position moved less than this fraction of the
+  // scale width (1e-6 of 0–100 is 0.0001 points); RunOptions::tolerance overrides when > 0.
+  double tolerance = 1e-6;
   bool stop_early = true;       // stop on convergence or a two-cycle before the round cap
 
   // InvalidArgument naming the offending field when a value is out of range.

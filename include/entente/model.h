@@ -24,9 +24,10 @@ namespace entente {
 struct RunOptions {
   std::string preset;  // "" = the model's default preset
   int max_rounds = 0;  // 0 = the model's (or preset's) default round cap
-  // Convergence: every position moved less than this fraction of the scale width
-  // (1e-6 of a 0-100 scale is 0.0001 points).
-  double tolerance = 1e-6;
+  // Convergence: every position moved less than this fraction of the scale width; 0 =
+  // the model's (or preset's) default (eum: its `tolerance` parameter, 1e-6, i.e. 0.0001
+  // points on a 0-100 scale).
+  double tolerance = 0.0;
   std::uint64_t seed = 0;      // for models with randomness; ignored by deterministic ones
   bool record_detail = false;  // keep per-round interactions (for `entente explain`)
   // Model-specific named options ("q=0.5"), validated by the model.

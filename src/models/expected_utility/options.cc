@@ -125,6 +125,16 @@ Status ParseDouble(const std::string& key, const std::string& text, double* out)
   return Status::Ok();
 }
 
+// The shortest of %.15g–%.17g that reads back as v (1e-06, not 9.9999999999999995e-07).
+std::string ShortNumber(double v) {
+  char buf[32];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
 std::string Number(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.17g", v);
@@ -140,6 +150,10 @@ Status ExpectedUtilityOptions::Validate() const {
     return Status::InvalidArgument("eum: zero_threshold must be finite and >= 0");
   }
   if (max_rounds < 1) return Status::InvalidArgument("eum: max_rounds must be >= 1");
+  if (!(tolerance > 0.0 && tolerance < 1.0)) {
+    return Status::InvalidArgument(
+        "eum: tolerance must be a fraction of the scale width in (0, 1), e.g. 1e-4");
+  }
   return Status::Ok();
 }
 
@@ -206,6 +220,7 @@ std::map<std::string, std::string> DescribeExpectedUtilityOptions(const Expected
           {"degenerate", NameOf(DegenerateNames(), o.degenerate)},
           {"zero_threshold", Number(o.zero_threshold)},
           {"max_rounds", std::to_string(o.max_rounds)},
+          {"tolerance", ShortNumber(o.tolerance)},
           {"stop_early", o.stop_early ? "true" : "false"}};
 }
 
@@ -219,6 +234,8 @@ Result<ExpectedUtilityOptions> ApplyExpectedUtilityParams(
       st = ParseDouble(key, value, &o.t);
     } else if (key == "zero_threshold") {
       st = ParseDouble(key, value, &o.zero_threshold);
+    } else if (key == "tolerance") {
+      st = ParseDouble(key, value, &o.tolerance);
     } else if (key == "max_rounds") {
       double v = 0.0;
       st = ParseDouble(key, value, &v);

@@ -65,6 +65,22 @@ TEST(EumOptions, BadValuesAreRejected) {
   EXPECT_NE(o.status().message().find("least-move, scholz-code, max-sender-eu"), std::string::npos);
 }
 
+TEST(EumOptions, ToleranceIsAFractionOfTheScaleWidth) {
+  EXPECT_EQ(ExpectedUtilityOptions{}.tolerance, 1e-6);
+  EXPECT_EQ(DescribeExpectedUtilityOptions(ExpectedUtilityOptions{}).at("tolerance"), "1e-06");
+  Result<ExpectedUtilityOptions> o =
+      ApplyExpectedUtilityParams(ExpectedUtilityOptions{}, {{"tolerance", "1e-4"}});
+  ASSERT_TRUE(o.ok()) << o.status().message();
+  EXPECT_EQ(o->tolerance, 1e-4);
+  EXPECT_EQ(DescribeExpectedUtilityOptions(*o).at("tolerance"), "0.0001");
+  for (const char* bad : {"0", "-1e-4", "1", "2", "nan", "x"}) {
+    Result<ExpectedUtilityOptions> b =
+        ApplyExpectedUtilityParams(ExpectedUtilityOptions{}, {{"tolerance", bad}});
+    ASSERT_FALSE(b.ok()) << bad;
+    EXPECT_NE(b.status().message().find("tolerance"), std::string::npos) << bad;
+  }
+}
+
 TEST(EumOptions, RegisteredWithPresetsInOrder) {
   Result<const ModelInfo*> info = FindModel("eum");
   ASSERT_TRUE(info.ok());

@@ -239,8 +239,10 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     x.swap(next);
     RecordRound(result, x, weight);
 
-    // RunOptions::tolerance is a fraction of the issue's scale width.
-    const double tolerance = run.tolerance * (table.scale_max - table.scale_min);
+    // The tolerance is a fraction of the issue's scale width (RunOptions' when set, else the
+    // option's).
+    const double tolerance = (run.tolerance > 0.0 ? run.tolerance : options.tolerance) *
+                             (table.scale_max - table.scale_min);
     const double moved = MaxDifference(x, result.positions[result.positions.size() - 2]);
     const bool converged = moved < tolerance;
     const bool check = options.stop_early || round == max_rounds;

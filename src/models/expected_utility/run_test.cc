@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,34 @@ TEST(EumRun, MaxRoundsOverridesThePreset) {
   EXPECT_EQ(r.stop == StopReason::kRoundCap || r.stop == StopReason::kConverged ||
                 r.stop == StopReason::kTwoCycle,
             true);
+}
+
+TEST(EumRun, ToleranceDecidesWhenTheRunHasConverged) {
+  // A looser tolerance stops the same trajectory no later, and only once every move in the last
+  // round is below it; RunOptions::tolerance, when set, overrides the option.
+  int earlier = 0;
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    const IssueTable table = RandomTable(12, seed);
+    const IssueResult tight = RunExpectedUtility(table, Bdm(), RunOptions{});
+    ExpectedUtilityOptions loose = Bdm();
+    loose.tolerance = 1e-2;
+    const IssueResult r = RunExpectedUtility(table, loose, RunOptions{});
+    ASSERT_LE(r.rounds, tight.rounds) << seed;
+    for (int t = 0; t <= r.rounds; ++t) ASSERT_EQ(r.positions[t], tight.positions[t]) << seed;
+    if (r.stop == StopReason::kConverged && r.rounds > 0) {
+      const double width = table.scale_max - table.scale_min;
+      for (std::size_t k = 0; k < table.size(); ++k) {
+        EXPECT_LT(std::abs(r.positions[r.rounds][k] - r.positions[r.rounds - 1][k]), 1e-2 * width);
+      }
+    }
+    earlier += r.rounds < tight.rounds;
+    RunOptions run;
+    run.tolerance = 1e-6;
+    const IssueResult overridden = RunExpectedUtility(table, loose, run);
+    EXPECT_EQ(overridden.rounds, tight.rounds) << seed;
+    EXPECT_EQ(overridden.positions, tight.positions) << seed;
+  }
+  EXPECT_GT(earlier, 0);  // the looser tolerance made a difference somewhere
 }
 
 TEST(EumRun, DetailRecordsEveryOrderedPairEachRound) {
