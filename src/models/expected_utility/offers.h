@@ -35,6 +35,27 @@ struct Proposal {
 // |E| < options.zero_threshold counts as 0 first (eum).
 Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi, double xj);
 
+// The offer rules of the bdm preset as compile-time constants: ClassifyBy and OfferBook::OfferBy
+// read the same fields from this as from ExpectedUtilityOptions, so their bdm instances are the
+// general code with the option tests folded away (same results).
+struct BdmOfferRules {
+  static constexpr SamePositionOffers same_position = SamePositionOffers::kSkip;
+  static constexpr double zero_threshold = 0.0;
+  static constexpr CompromisePoint compromise = CompromisePoint::kFraction;
+  static constexpr CapitulationRule capitulation = CapitulationRule::kFires;
+  static constexpr OfferSelection selection = OfferSelection::kLeastMove;
+  // Whether `options` has exactly these rules.
+  static bool Match(const ExpectedUtilityOptions& options) {
+    return options.same_position == same_position && options.zero_threshold == zero_threshold &&
+           options.compromise == compromise && options.capitulation == capitulation &&
+           options.selection == selection;
+  }
+};
+
+// Classify with the rules read from `rules` (ExpectedUtilityOptions or BdmOfferRules).
+template <class Rules>
+Proposal ClassifyBy(const Rules& rules, double a, double b, double xi, double xj);
+
 // Collects the proposals each actor receives in a round and keeps the one it accepts.
 // Offers must arrive for each actor in increasing counterpart order (ties keep the first).
 class OfferBook {
@@ -43,7 +64,14 @@ class OfferBook {
 
   void Reset(std::size_t n);
   // The pair (i, j) as seen from i: a = E^i(U_ij), b = j's EU of challenging i (A1).
-  void Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj);
+  void Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj) {
+    OfferBy(options_, i, j, a, b, xi, xj);
+  }
+  // Offer with the rules read from `rules`; REQUIRES: they are this book's options' rules
+  // (BdmOfferRules::Match for BdmOfferRules).
+  template <class Rules>
+  void OfferBy(const Rules& rules, std::size_t i, std::size_t j, double a, double b, double xi,
+               double xj);
   // i's accepted counterpart, or -1 when it keeps its position; *to = the new position.
   // x holds the positions the offers were made from.
   long Accepted(std::size_t i, const std::vector<double>& x, double* to) const;
@@ -61,9 +89,14 @@ class OfferBook {
   std::vector<Best> best_;
 };
 
-// Inline: OfferBook::Offer classifies every pair of a round.
 inline Proposal Classify(const ExpectedUtilityOptions& options, double a, double b, double xi,
                          double xj) {
+  return ClassifyBy(options, a, b, xi, xj);
+}
+
+// Inline: OfferBook::Offer classifies every pair of a round.
+template <class Rules>
+inline Proposal ClassifyBy(const Rules& options, double a, double b, double xi, double xj) {
   Proposal p;
   p.to = xi;
   // A12: no offers between actors at the same position, unless they are classified like any
@@ -110,9 +143,12 @@ inline Proposal Classify(const ExpectedUtilityOptions& options, double a, double
 }
 
 // Inline: the round offers once per pair of classes in each direction.
-[[gnu::always_inline]] inline void OfferBook::Offer(std::size_t i, std::size_t j, double a, double b, double xi, double xj) {
-  if (xi == xj && options_.same_position == SamePositionOffers::kSkip) return;
-  if (options_.selection == OfferSelection::kMaxSenderEu) {
+template <class Rules>
+[[gnu::always_inline]] inline void OfferBook::OfferBy(const Rules& rules, std::size_t i,
+                                                      std::size_t j, double a, double b, double xi,
+                                                      double xj) {
+  if (xi == xj && rules.same_position == SamePositionOffers::kSkip) return;
+  if (rules.selection == OfferSelection::kMaxSenderEu) {
     // dmasadgdm: j challenges i when its own EU b > 0; i considers only the strongest
     // challenge, ties broken by the least distance; it is classified later.
     if (!(b > 0.0)) return;
@@ -126,14 +162,14 @@ inline Proposal Classify(const ExpectedUtilityOptions& options, double a, double
   // Every proposal that moves i needs b > 0 (Sch Fig. 6: conflict lost, compromise or
   // capitulation), also after the zero threshold; about half the pairs end here.
   if (!(b > 0.0)) return;
-  const Proposal p = Classify(options_, a, b, xi, xj);
+  const Proposal p = ClassifyBy(rules, a, b, xi, xj);
   if (!p.moves) return;
   // Sch §6.2: category priority (conflict lost, compromise, capitulation), then least move.
   const int category = p.kind == OfferKind::kConflict     ? 0
                        : p.kind == OfferKind::kCompromise ? 1
                                                           : 2;
   double key = std::abs(p.to - xi);
-  if (category == 1 && options_.selection == OfferSelection::kScholzCode) {
+  if (category == 1 && rules.selection == OfferSelection::kScholzCode) {
     // jmckib ("faithful to Scholz' original code"): the least weighted *position*.
     key = (std::abs(a) * xi + std::abs(b) * xj) / (std::abs(a) + std::abs(b));
   }

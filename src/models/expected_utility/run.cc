@@ -72,19 +72,27 @@ std::string Format(double v) {
 // of equal offers, so one contest per pair of classes, offered to each class's first actor in
 // increasing counterpart order, gives every member the proposal the all-pairs loop would:
 // bit-identical, with about half the contests on the flagship (≈ 22.5 classes of 33 actors).
-void MoveByClass(const Contest& contest, OfferBook& book, const std::vector<double>& x,
-                 std::vector<double>& next) {
+void MoveByClass(const ExpectedUtilityOptions& options, const Contest& contest, OfferBook& book,
+                 const std::vector<double>& x, std::vector<double>& next) {
   const std::vector<std::size_t>& reps = contest.representatives();
   const std::vector<std::size_t>& class_of = contest.class_of();
   const bool class_table = contest.by_class_table();
-  for (std::size_t a = 0; a < reps.size(); ++a) {
-    for (std::size_t b = a + 1; b < reps.size(); ++b) {
-      const std::size_t i = reps[a], j = reps[b];
-      if (contest.SamePosition(i, j)) continue;  // A12: no offers at the same position
-      const PairValues v = class_table ? contest.EvaluateClasses(a, b) : contest.Evaluate(i, j);
-      book.Offer(i, j, v.a_ij, v.b_ij, x[i], x[j]);
-      book.Offer(j, i, v.a_ji, v.b_ji, x[j], x[i]);
+  // The bdm preset's offer rules as constants where they apply (BdmOfferRules: the same code).
+  const auto offers = [&](const auto& rules) {
+    for (std::size_t a = 0; a < reps.size(); ++a) {
+      for (std::size_t b = a + 1; b < reps.size(); ++b) {
+        const std::size_t i = reps[a], j = reps[b];
+        if (contest.SamePosition(i, j)) continue;  // A12: no offers at the same position
+        const PairValues v = class_table ? contest.EvaluateClasses(a, b) : contest.Evaluate(i, j);
+        book.OfferBy(rules, i, j, v.a_ij, v.b_ij, x[i], x[j]);
+        book.OfferBy(rules, j, i, v.a_ji, v.b_ji, x[j], x[i]);
+      }
     }
+  };
+  if (eum::BdmOfferRules::Match(options)) {
+    offers(eum::BdmOfferRules{});
+  } else {
+    offers(options);
   }
   for (std::size_t i = 0; i < x.size(); ++i) {
     const std::size_t first = reps[class_of[i]];
@@ -191,7 +199,7 @@ IssueResult RunExpectedUtility(const IssueTable& table, const ExpectedUtilityOpt
     // Per class only where same-position pairs make no offers (A12): with
     // SamePositionOffers::kClassify (eum) a partner at one's own position can keep one in place.
     const bool by_class = !run.record_detail && options.same_position == SamePositionOffers::kSkip;
-    if (by_class) MoveByClass(*contest, book, x, next);
+    if (by_class) MoveByClass(options, *contest, book, x, next);
     std::vector<Interaction> detail;  // [me * n + other], only with record_detail
     if (run.record_detail) detail.assign(n * n, Interaction{});
     for (std::size_t i = 0; i < n && !by_class; ++i) {
