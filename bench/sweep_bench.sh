@@ -8,7 +8,8 @@
 # On shared or virtual cores one run's CPU time per replication can vary by a third, so a single
 # speed-up is unreliable: REPEAT=K runs the cases K times, alternating, and then prints each
 # case's median wall time and the median of the K speed-ups over 1 thread.
-# Usage: [REPEAT=K] bench/sweep_bench.sh [path/to/entente] [samples]
+# SWEEP_ARGS adds options to every case, e.g. SWEEP_ARGS='--param tolerance=1e-4'.
+# Usage: [REPEAT=K] [SWEEP_ARGS=...] bench/sweep_bench.sh [path/to/entente] [samples]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-build/release/entente}
@@ -41,7 +42,8 @@ run() {  # run LABEL CMD...: wall time, CPU time (user + sys of the process and 
   awk -v l="$label" -v s="$start" -v e="$end" 'BEGIN { printf "%s\t%.6f\n", l, e - s }' >> "$walls"
 }
 
-common=(sweep "$scenario" --model eum --samples "$samples" --no-store --quiet)
+read -r -a extra <<< "${SWEEP_ARGS:-}"
+common=(sweep "$scenario" --model eum --samples "$samples" --no-store --quiet "${extra[@]}")
 for ((k = 1; k <= repeat; ++k)); do
   [ "$repeat" -gt 1 ] && echo "run $k of $repeat"
   run "1 thread" "$bin" "${common[@]}" --threads 1
