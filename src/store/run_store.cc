@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "entente/model.h"
 #include "io/csv_field.h"
@@ -205,10 +206,25 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path) {
   // Another process (a resumed or parallel sweep) may hold the write lock for one batch.
   sqlite3_busy_timeout(db, 10000);
   // Foreign keys stay off until the schema is ready: the migration rebuilds the runs table.
+  // Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once
+  // (without the busy handler) while another process opening the same new store holds it, so
+  // these are retried, for as long as the busy timeout.
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=OFF;"}) {
-    if (Status s = store->Exec(pragma); !s.ok()) {
-      return Status::IOError(path + ": not an entente run store (" + s.message() + ")");
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    int rc = SQLITE_OK;
+    char* message = nullptr;
+    for (;;) {
+      rc = sqlite3_exec(db, pragma, nullptr, nullptr, &message);
+      if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= give_up) break;
+      sqlite3_free(message);
+      message = nullptr;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (rc != SQLITE_OK) {
+      const std::string text = message != nullptr ? message : sqlite3_errstr(rc);
+      sqlite3_free(message);
+      return Status::IOError(path + ": not an entente run store (" + path + ": " + text + ")");
     }
   }
   if (Status s = store->PrepareSchema(); !s.ok()) return s;

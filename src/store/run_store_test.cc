@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "entente/io.h"
 
@@ -140,6 +141,22 @@ TEST_F(RunStoreTest, RefusesAFileThatIsNotAStore) {
   EXPECT_EQ(store.status().code(), StatusCode::kIOError);
   EXPECT_EQ(RunStore::Open((dir_ / "missing" / "runs.db").string()).status().code(),
             StatusCode::kIOError);
+}
+
+TEST_F(RunStoreTest, TwoOpensOfOneNewStoreAtOnceBothSucceed) {
+  // Two sweeps (or a sweep and an analyst's sqlite3) opening one new store at the same moment:
+  // while one switches the fresh file to WAL, the other's switch can answer SQLITE_BUSY without
+  // the busy handler, and must be retried rather than reported as "not an entente run store".
+  for (int attempt = 0; attempt < 40; ++attempt) {
+    const std::string path = (dir_ / ("race" + std::to_string(attempt) + ".db")).string();
+    Result<std::unique_ptr<RunStore>> first = Status::IOError("not opened"),
+                                      second = Status::IOError("not opened");
+    std::thread other([&] { second = RunStore::Open(path); });
+    first = RunStore::Open(path);
+    other.join();
+    ASSERT_TRUE(first.ok()) << attempt << ": " << first.status().message();
+    ASSERT_TRUE(second.ok()) << attempt << ": " << second.status().message();
+  }
 }
 
 TEST(DefaultStorePath, IsBesideTheScenario) {
