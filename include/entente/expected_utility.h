@@ -135,7 +135,7 @@ struct ExpectedUtilityOptions {
   // Convergence (and the cycle test): every position moved less than this fraction of the
   // scale width (1e-6 of 0–100 is 0.0001 points); RunOptions::tolerance overrides when > 0.
   double tolerance = 1e-6;
-  bool stop_early = true;       // stop on convergence or a two-cycle before the round cap
+  bool stop_early = true;  // stop on convergence or a two-cycle before the round cap
 
   // InvalidArgument naming the offending field when a value is out of range.
   Status Validate() const;

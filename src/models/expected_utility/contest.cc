@@ -80,7 +80,8 @@ void Contest::FillClassTable() {
   class_entries_.resize(reps_.size());
   for (std::size_t c = 0; c < reps_.size(); ++c) {
     const std::size_t k = reps_[c];
-    class_entries_[c] = ClassEntry{position_id_[k], class_row_[c] * distinct_, salience_[k], usq_[k]};
+    class_entries_[c] =
+        ClassEntry{position_id_[k], class_row_[c] * distinct_, salience_[k], usq_[k]};
   }
 }
 

@@ -13,7 +13,8 @@ Result<ModelRun> ExpectedUtilityModel::Run(const Scenario& scenario,
   ModelRun run;
   run.model = name();
   run.preset = options.preset.empty() ? "bdm" : options.preset;
-  if (options.tolerance > 0.0) eum->tolerance = options.tolerance;  // as RunExpectedUtility reads it
+  if (options.tolerance > 0.0)
+    eum->tolerance = options.tolerance;  // as RunExpectedUtility reads it
   run.options = DescribeExpectedUtilityOptions(*eum);
   if (options.max_rounds > 0) run.options["max_rounds"] = std::to_string(options.max_rounds);
 

@@ -103,8 +103,7 @@ void ProbabilityTable::Prepare(const std::vector<double>& x, const std::vector<d
     }
     // Each row padded by 3 zeros for ComputePositionPairs' blocks of four.
     u_stride_ = d + 3;
-    const bool need_votes =
-        !linear_ || options_.denominator == ProbabilityDenominator::kAllPairs;
+    const bool need_votes = !linear_ || options_.denominator == ProbabilityDenominator::kAllPairs;
     u_.assign(need_votes ? group_voter_.size() * u_stride_ : 0, 0.0);
     for (std::size_t g = 0; g < group_voter_.size() && need_votes; ++g) {
       const std::size_t k = group_voter_[g];
@@ -186,9 +185,8 @@ inline void ProbabilityTable::LinearPairSums(std::size_t a, std::size_t b,
   // (A2), whose total is in units of Δ.
   const double gap = distinct_x_[b] - distinct_x_[a];
   const double pos_between = std::max(0.0, gap * between.below_w - 2.0 * between.below_wy);
-  const double neg_between =
-      std::max(0.0, 2.0 * (between.all_wy - between.above_wy_start) -
-                        gap * (between.all_w - between.above_w_start));
+  const double neg_between = std::max(0.0, 2.0 * (between.all_wy - between.above_wy_start) -
+                                               gap * (between.all_w - between.above_w_start));
   double pos = left_weight_[a] * gap + pos_between;
   double neg = right_weight_[b] * gap + neg_between;
   if (options_.denominator == ProbabilityDenominator::kAllPairs) {
@@ -429,9 +427,9 @@ void ProbabilityTable::ComputePositionPairs() {
         while (above_begin < b && !(LinearBetweenVote(ya, yb, y[above_begin]) < 0.0)) {
           ++above_begin;
         }
-        const LinearBetween between{between_w_[below_end], between_wy_[below_end],
-                                    between_w_[above_begin], between_wy_[above_begin], between_w_[b],
-                                    between_wy_[b]};
+        const LinearBetween between{between_w_[below_end],   between_wy_[below_end],
+                                    between_w_[above_begin], between_wy_[above_begin],
+                                    between_w_[b],           between_wy_[b]};
         double pos = 0.0, neg = 0.0;
         LinearPairSums(a, b, between, &pos, &neg);
         pair_p_[a * d + b] = Ratio(options_, pos - neg, pos, pos + neg, all_pairs_);

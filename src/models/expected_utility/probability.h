@@ -76,8 +76,8 @@ class ProbabilityTable {
     double above_w_start = 0.0, above_wy_start = 0.0;
     double all_w = 0.0, all_wy = 0.0;
   };
-  void LinearPairSums(std::size_t a, std::size_t b, const LinearBetween& between,
-                      double* positive, double* negative) const;
+  void LinearPairSums(std::size_t a, std::size_t b, const LinearBetween& between, double* positive,
+                      double* negative) const;
   void FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   // FastPair with the midpoint's bounds in the sorted positions given: `below` = lower_bound,
   // `above` = upper_bound of (x_i + x_j) / 2.

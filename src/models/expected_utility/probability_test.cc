@@ -125,10 +125,10 @@ TEST(EumProbability, LinearVotesMatchTheVoterByVoterSum) {
             positive += std::max(v, 0.0);
             absolute += std::abs(v);
           }
-          const double expected = (std::string(mode) == "net" ? std::max(net, 0.0) : positive) /
-                                  absolute;
-          ASSERT_NEAR(all[i * n + j], expected, 1e-13) << grid << " " << mode << " " << i << ","
-                                                       << j;
+          const double expected =
+              (std::string(mode) == "net" ? std::max(net, 0.0) : positive) / absolute;
+          ASSERT_NEAR(all[i * n + j], expected, 1e-13)
+              << grid << " " << mode << " " << i << "," << j;
         }
       }
     }

@@ -208,9 +208,8 @@ __attribute__((target("avx2"))) std::size_t UnitLogRowAvx2(const double* bases, 
 }
 
 __attribute__((target("avx2"))) std::size_t UnitPowRowFromLogsAvx2(const double* bases,
-                                                                   const double* logs,
-                                                                   double* out, std::size_t count,
-                                                                   double r) {
+                                                                   const double* logs, double* out,
+                                                                   std::size_t count, double r) {
   std::size_t q = 0;
   for (; q + 8 <= count; q += 8) {
     UnitPowFromLogBlock<4>(bases + q, logs + q, out + q, r);
