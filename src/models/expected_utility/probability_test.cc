@@ -101,10 +101,12 @@ TEST(EumProbability, LinearVotesMatchTheVoterByVoterSum) {
   // The direct path's linear votes (side weights plus the voters between) against eq. (30)
   // summed voter by voter, on a coarse grid (shared positions, voters on midpoints) and on
   // positions a hair apart (creeping actors).
+  // With the all-pairs denominator (A2) the positive votes are divided by the pass's total.
   for (int grid = 0; grid < 2; ++grid) {
-    for (const char* mode : {"positive", "net"}) {
+    for (const char* mode : {"positive", "net", "all-pairs"}) {
       ExpectedUtilityOptions options;
       if (std::string(mode) == "net") options.numerator = ProbabilityNumerator::kNetVotes;
+      if (std::string(mode) == "all-pairs") options.denominator = ProbabilityDenominator::kAllPairs;
       Synthetic s = Make(40, 13);
       if (grid == 1) {
         for (std::size_t k = 0; k < s.x.size(); ++k) s.x[k] = 50.0 + 1e-7 * s.x[k];
@@ -114,6 +116,14 @@ TEST(EumProbability, LinearVotesMatchTheVoterByVoterSum) {
       std::vector<double> all;
       table.AllPairs(all);
       const std::size_t n = s.x.size();
+      double all_pairs = 0.0;  // Σ_k Σ_a Σ_b |v_k(a, b)|
+      for (std::size_t k = 0; k < n; ++k) {
+        for (double xa : s.x) {
+          for (double xb : s.x) {
+            all_pairs += s.w[k] * std::abs(std::abs(s.x[k] - xb) - std::abs(s.x[k] - xa)) / 100.0;
+          }
+        }
+      }
       for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = 0; j < n; ++j) {
           if (s.x[i] == s.x[j]) continue;
@@ -125,8 +135,8 @@ TEST(EumProbability, LinearVotesMatchTheVoterByVoterSum) {
             positive += std::max(v, 0.0);
             absolute += std::abs(v);
           }
-          const double expected =
-              (std::string(mode) == "net" ? std::max(net, 0.0) : positive) / absolute;
+          const double expected = (std::string(mode) == "net" ? std::max(net, 0.0) : positive) /
+                                  (std::string(mode) == "all-pairs" ? all_pairs : absolute);
           ASSERT_NEAR(all[i * n + j], expected, 1e-13)
               << grid << " " << mode << " " << i << "," << j;
         }
