@@ -162,7 +162,8 @@ std::map<std::string, std::string> CommonOptions(const std::string& model, const
   o["model"] = model;
   if (!run.preset.empty()) o["preset"] = run.preset;
   o["rounds"] = run.max_rounds == 0 ? "model default" : std::to_string(run.max_rounds);
-  for (const auto& [key, value] : run.params) o["param." + key] = key + "=" + value;
+  // As `run` and `sweep` name them: param.MODEL.KEY = VALUE.
+  for (const auto& [key, value] : run.params) o["param." + model + "." + key] = value;
   o["seed"] = std::to_string(run.seed);
   o["format"] = format;
   o["events"] = events;

@@ -17,6 +17,10 @@ entente_cli_check(sensitivity.default_model_is_eum EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --no-store --issue timing -j 2
   STDOUT_HAS "model eum (preset bdm), " "timing: Timing of membership"
   STDOUT_LACKS "budget: ")
+entente_cli_check(sensitivity.params_named_as_in_run EXIT 0
+  ARGS sensitivity ${TWO_ISSUES} --no-store --issue timing --param tolerance=1e-4
+  STDOUT_HAS "param.eum.tolerance=1e-4,"
+  STDOUT_LACKS "tolerance=tolerance")
 entente_cli_check(sensitivity.json EXIT 0
   ARGS sensitivity ${TWO_ISSUES} --no-store --model compromise --issue timing --format json
   STDOUT_HAS "{\n  \"header\": {\"entente\":" "\"scenario_hash\":"
