@@ -73,6 +73,8 @@ of them follows the reference on all five cases:
   PERTURB=round:issue:actor:units[,...] (environment)  moves round-start positions by units of
               their 28th digit (sensitivity of the cap decisions to digits the vectors do not show)
   grm=0..5    the whole model under another rounding mode (as crm)
+  rq=1..3     round-start positions passed through a binary float between rounds:
+              Decimal(float(x)), Decimal(repr(float(x))), 15 significant digits
   oex         the adjusted mean as an exact sum rounded once (statistics.mean's conversion)
   pws, npw, pwv=k, updlast, updlast2   other summation orders of the adjusted mean: recursive
               pairwise, numpy's eight-accumulator pairwise_sum, the first k terms apart,
@@ -778,6 +780,15 @@ def run(T, rounds=10):
                 elif v == 7:
                     f = D(0.1) + D(0.4) * (1 - T['s'][k][i])
                     nxt[k][i] = f * voting[k][i] + start[k][i] - f * start[k][i]
+        if 'rq' in VAR:
+            # round-start positions passed through a binary float between rounds (rq=1:
+            # Decimal(float(x)), 2: Decimal(repr(float(x))), 3: 15 significant digits)
+            for k in range(T['m']):
+                for i in range(T['n']):
+                    if not T['has'][k][i]: continue
+                    v = nxt[k][i]
+                    nxt[k][i] = (D(float(v)) if VAR['rq'] == 1 else D(repr(float(v)))
+                                 if VAR['rq'] == 2 else D('%.15g' % v))
         start = nxt
     return log, outs
 
