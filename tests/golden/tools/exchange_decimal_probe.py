@@ -75,6 +75,8 @@ of them follows the reference on all five cases:
   grm=0..5    the whole model under another rounding mode (as crm)
   rq=1..3     round-start positions passed through a binary float between rounds:
               Decimal(float(x)), Decimal(repr(float(x))), 15 significant digits
+  inf=1..5    inputs read as floats and converted by Decimal(float): salience and power (1),
+              salience (2), power (3), both and the positions (4), the positions only (5)
   oex         the adjusted mean as an exact sum rounded once (statistics.mean's conversion)
   pws, npw, pwv=k, updlast, updlast2   other summation orders of the adjusted mean: recursive
               pairwise, numpy's eight-accumulator pairwise_sum, the first k terms apart,
@@ -111,6 +113,13 @@ def load(name):
             x[k][i] = D(100) / (hi - lo) * (raw - lo)
         s[k][i] = D(r['salience'])
         c[k][i] = D(r['power'])
+        if 'inf' in VAR:
+            # inputs read as binary floats and converted with Decimal(float): inf=1 salience
+            # and power, 2 salience, 3 power, 4 positions too, 5 positions only
+            vf = VAR['inf']
+            if vf in (1, 2, 4): s[k][i] = D(float(r['salience']))
+            if vf in (1, 3, 4): c[k][i] = D(float(r['power']))
+            if vf in (4, 5): x[k][i] = D(float(x[k][i]))
     w = [[c[k][i] * s[k][i] if has[k][i] else D(0) for i in range(n)] for k in range(m)]
     if 'fo' not in OPT:
         ordk = [list(range(n)) for _ in range(m)]
