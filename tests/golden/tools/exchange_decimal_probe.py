@@ -25,7 +25,8 @@ rounds, tiny2 and synth6x3 exact. exchange_decimal_replay.py (beside this file) 
 reference's sequence and lists the overshoot decisions that contradict it.
 Options select alternatives:
   nc=1,5,6,9  other forms of the position update (1: x0 + f*(y - x0); 6: x0 - f*x0 + f*y, which
-              agrees with nc=4 on every case); nf=1..4 other forms of f (4: Decimal('0.1'))
+              agrees with nc=4 on every case); nf=1..4 other forms of f (4: Decimal('0.1'));
+              nf=5, 6: f computed in binary floats, then Decimal(f) / Decimal(repr(f))
   nall        apply the position update also to actors who did not move (breaks cop21 at r10)
   upeq        28-digit comparison where O0 == T counts as "not reached" for upward moves only
   revy2       capped move: y solved from the position, the partner's move from the usual delta
@@ -754,6 +755,8 @@ def run(T, rounds=10):
                     elif fv == 2: f = D(0.1) + (1 - sk) * D(0.4)
                     elif fv == 3: f = D(0.1) + D(0.4) - D(0.4) * sk
                     elif fv == 4: f = D('0.1') + D('0.4') * (1 - sk)
+                    elif fv == 5: f = D(0.1 + 0.4 * (1 - float(sk)))  # f in binary floats
+                    elif fv == 6: f = D(repr(0.1 + 0.4 * (1 - float(sk))))
                     cv = VAR['nc']
                     if cv == 1: nxt[k][i] = x0v + f * (yv - x0v)
                     elif cv == 4: nxt[k][i] = (1 - f) * x0v + f * yv
