@@ -13,11 +13,10 @@ Result<ModelRun> ExpectedUtilityModel::Run(const Scenario& scenario,
   ModelRun run;
   run.model = name();
   run.preset = options.preset.empty() ? "bdm" : options.preset;
-  if (options.tolerance > 0.0)
-    eum->tolerance = options.tolerance;  // as RunExpectedUtility reads it
+  // RunOptions::tolerance, when set, is the one RunExpectedUtility uses: describe that one.
+  if (options.tolerance > 0.0) eum->tolerance = options.tolerance;
   run.options = DescribeExpectedUtilityOptions(*eum);
   if (options.max_rounds > 0) run.options["max_rounds"] = std::to_string(options.max_rounds);
-
   for (std::size_t issue = 0; issue < scenario.issues.size(); ++issue) {
     run.issues.push_back(
         RunExpectedUtility(MakeIssueTable(scenario, issue), *eum, options, scenario.events));

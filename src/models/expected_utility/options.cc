@@ -126,18 +126,12 @@ Status ParseDouble(const std::string& key, const std::string& text, double* out)
 }
 
 // The shortest of %.15g–%.17g that reads back as v (1e-06, not 9.9999999999999995e-07).
-std::string ShortNumber(double v) {
+std::string Number(double v) {
   char buf[32];
   for (int digits = 15; digits <= 17; ++digits) {
     std::snprintf(buf, sizeof buf, "%.*g", digits, v);
     if (std::strtod(buf, nullptr) == v) break;
   }
-  return buf;
-}
-
-std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;
 }
 
@@ -220,7 +214,7 @@ std::map<std::string, std::string> DescribeExpectedUtilityOptions(const Expected
           {"degenerate", NameOf(DegenerateNames(), o.degenerate)},
           {"zero_threshold", Number(o.zero_threshold)},
           {"max_rounds", std::to_string(o.max_rounds)},
-          {"tolerance", ShortNumber(o.tolerance)},
+          {"tolerance", Number(o.tolerance)},
           {"stop_early", o.stop_early ? "true" : "false"}};
 }
 
