@@ -172,6 +172,17 @@ namespace {
 inline double LinearBetweenVote(double ya, double yb, double yp) { return (yb - yp) - (yp - ya); }
 }  // namespace
 
+inline void ProbabilityTable::LinearSplit(std::size_t a, std::size_t b, std::size_t* below_end,
+                                          std::size_t* above_begin) const {
+  // LinearBetweenVote is non-increasing in y_p, so the voters between that vote for a come
+  // first, then those on the midpoint, then those for b.
+  const double* y = distinct_x_.data();
+  const double ya = y[a], yb = y[b];
+  while (*below_end < b && LinearBetweenVote(ya, yb, y[*below_end]) > 0.0) ++*below_end;
+  if (*above_begin < *below_end) *above_begin = *below_end;
+  while (*above_begin < b && !(LinearBetweenVote(ya, yb, y[*above_begin]) < 0.0)) ++*above_begin;
+}
+
 inline void ProbabilityTable::LinearPairSums(std::size_t a, std::size_t b,
                                              const LinearBetween& between, double* positive,
                                              double* negative) const {
@@ -202,34 +213,24 @@ void ProbabilityTable::DirectPair(std::size_t i, std::size_t j, double* p_ij, do
     // LinearPairSums on the pair in position order; the net vote is positive − negative.
     const std::size_t lo = std::min(position_id_[i], position_id_[j]);
     const std::size_t hi = std::max(position_id_[i], position_id_[j]);
-    // The partial sums over the voters between, in position order, as ComputePositionPairs
-    // accumulates them (so both give the same bits).
+    // The partial sums over the voters between, in position order, up to the same split as
+    // ComputePositionPairs finds (so both give the same bits).
+    std::size_t below_end = lo + 1, above_begin = lo + 1;
+    LinearSplit(lo, hi, &below_end, &above_begin);
     const double* y = distinct_x_.data();
-    const double ya = y[lo], yb = y[hi];
     LinearBetween between;
-    bool below_done = false, above_started = false;
-    for (std::size_t p = lo + 1; p < hi; ++p) {
-      const double t = LinearBetweenVote(ya, yb, y[p]);
-      if (!below_done && !(t > 0.0)) {
-        below_done = true;
+    for (std::size_t p = lo + 1;; ++p) {
+      if (p == below_end) {
         between.below_w = between.all_w;
         between.below_wy = between.all_wy;
       }
-      if (!above_started && t < 0.0) {
-        above_started = true;
+      if (p == above_begin) {
         between.above_w_start = between.all_w;
         between.above_wy_start = between.all_wy;
       }
+      if (p == hi) break;
       between.all_w += position_weight_[p];
-      between.all_wy += position_weight_[p] * (y[p] - ya);
-    }
-    if (!below_done) {
-      between.below_w = between.all_w;
-      between.below_wy = between.all_wy;
-    }
-    if (!above_started) {
-      between.above_w_start = between.all_w;
-      between.above_wy_start = between.all_wy;
+      between.all_wy += position_weight_[p] * (y[p] - y[lo]);
     }
     double pos = 0.0, neg = 0.0;
     LinearPairSums(lo, hi, between, &pos, &neg);
@@ -421,12 +422,7 @@ void ProbabilityTable::ComputePositionPairs() {
       }
       std::size_t below_end = a + 1, above_begin = a + 1;
       for (std::size_t b = a + 1; b < d; ++b) {
-        const double yb = y[b];
-        while (below_end < b && LinearBetweenVote(ya, yb, y[below_end]) > 0.0) ++below_end;
-        if (above_begin < below_end) above_begin = below_end;
-        while (above_begin < b && !(LinearBetweenVote(ya, yb, y[above_begin]) < 0.0)) {
-          ++above_begin;
-        }
+        LinearSplit(a, b, &below_end, &above_begin);
         const LinearBetween between{between_w_[below_end],   between_wy_[below_end],
                                     between_w_[above_begin], between_wy_[above_begin],
                                     between_w_[b],           between_wy_[b]};

@@ -78,6 +78,12 @@ class ProbabilityTable {
   };
   void LinearPairSums(std::size_t a, std::size_t b, const LinearBetween& between, double* positive,
                       double* negative) const;
+  // The split of the voters strictly between the a-th and b-th distinct positions (a < b): on
+  // return *below_end is the first with a vote not for a, *above_begin (>= it) the first with a
+  // vote for b. Both only move forward from their values on entry (> a), so a caller walking b
+  // upwards for one a may carry them over (the vote of a voter between grows with y_b).
+  void LinearSplit(std::size_t a, std::size_t b, std::size_t* below_end,
+                   std::size_t* above_begin) const;
   void FastPair(std::size_t i, std::size_t j, double* p_ij, double* p_ji) const;
   // FastPair with the midpoint's bounds in the sorted positions given: `below` = lower_bound,
   // `above` = upper_bound of (x_i + x_j) / 2.
