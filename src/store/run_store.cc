@@ -204,14 +204,16 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path) {
   }
   std::unique_ptr<RunStore> store(new RunStore(db, path));
   // Another process (a resumed or parallel sweep) may hold the write lock for one batch.
-  sqlite3_busy_timeout(db, 10000);
+  constexpr int kBusyTimeoutMs = 10000;  // also the retry limit below
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
   // Foreign keys stay off until the schema is ready: the migration rebuilds the runs table.
   // Switching a new file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once
   // (without the busy handler) while another process opening the same new store holds it, so
   // these are retried, for as long as the busy timeout.
   for (const char* pragma :
        {"PRAGMA journal_mode=WAL;", "PRAGMA synchronous=NORMAL;", "PRAGMA foreign_keys=OFF;"}) {
-    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    const auto give_up =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
     int rc = SQLITE_OK;
     char* message = nullptr;
     for (;;) {
@@ -221,9 +223,15 @@ Result<std::unique_ptr<RunStore>> RunStore::Open(const std::string& path) {
       message = nullptr;
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
+    const std::string text = message != nullptr ? message : sqlite3_errstr(rc);
+    sqlite3_free(message);
+    if ((rc & 0xff) == SQLITE_BUSY) {
+      return Status::IOError(path + ": the run store stayed locked by another process for 10 s (" +
+                             text +
+                             "); wait for that sweep to finish, or pass --store with "
+                             "another file");
+    }
     if (rc != SQLITE_OK) {
-      const std::string text = message != nullptr ? message : sqlite3_errstr(rc);
-      sqlite3_free(message);
       return Status::IOError(path + ": not an entente run store (" + path + ": " + text + ")");
     }
   }
