@@ -1,6 +1,7 @@
 #include "entente/statistics.h"
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace entente {
@@ -37,21 +38,41 @@ double WeightedMean(const std::vector<double>& values, const std::vector<double>
 
 double WeightedMedian(const std::vector<double>& values, const std::vector<double>& weights) {
   if (AllZero(weights)) return Median(values);
-  std::vector<std::size_t> order(values.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  const std::size_t n = values.size();
+  // The actors in increasing order of value, ties in index order. Models call this once a
+  // round, so small inputs (the common case) are sorted by insertion in place, without the
+  // allocations of a vector and std::stable_sort's buffer; the order is the same.
+  constexpr std::size_t kSmall = 64;
+  std::array<std::size_t, kSmall> small_order;
+  std::vector<std::size_t> large_order;
+  std::size_t* order = small_order.data();
+  if (n > kSmall) {
+    large_order.resize(n);
+    order = large_order.data();
+  }
+  std::iota(order, order + n, std::size_t{0});
+  const auto before = [&](std::size_t a, std::size_t b) { return values[a] < values[b]; };
+  if (n <= kSmall) {
+    for (std::size_t t = 1; t < n; ++t) {
+      const std::size_t k = order[t];
+      std::size_t u = t;
+      for (; u > 0 && before(k, order[u - 1]); --u) order[u] = order[u - 1];
+      order[u] = k;
+    }
+  } else {
+    std::stable_sort(order, order + n, before);
+  }
   const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
   // Half the total, less a relative 1e-12: a cumulative weight that reaches exactly half in
   // exact arithmetic must not miss it through rounding (e.g. saliences 0.29 + 0.21 read from a
   // 0–100 scale).
   const double half = 0.5 * total * (1.0 - 1e-12);
   double cumulative = 0.0;
-  for (std::size_t k : order) {
-    cumulative += weights[k];
-    if (cumulative >= half) return values[k];
+  for (std::size_t t = 0; t < n; ++t) {
+    cumulative += weights[order[t]];
+    if (cumulative >= half) return values[order[t]];
   }
-  return values[order.back()];
+  return values[order[n - 1]];
 }
 
 }  // namespace entente

@@ -171,16 +171,17 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
 void Contest::FillBaseLogs() {
   // Row p: [0.5 − d_pq/2 for q < D, 0.5 + d_pq/2 for q < D, padding 0.5] with d_pq = |y_p − y_q|/Δ
   // exactly as a row computes it (the difference is exact in sign, so d_pq = d_qp). The
-  // logarithms of the pairs q > p are taken in one padded UnitLogRow and mirrored.
+  // logarithms of the pairs q > p are taken in one padded UnitLogRow; each row then reads its
+  // entries from the pair (min(p, q), max(p, q)).
   const std::size_t d = distinct_;
   const std::size_t stride = (2 * d + 3) & ~std::size_t{3};
   base_stride_ = stride;
-  bases_.assign(d * stride, 0.5);
+  bases_.resize(d * stride);
   base_logs_.resize(d * stride);
   const double* value = value_of_id_.data();
   const std::size_t pairs = d * (d - 1) / 2;
   const std::size_t padded = (2 * pairs + 4 + 3) & ~std::size_t{3};
-  pair_bases_.assign(padded, 0.5);  // [s of each pair, f of each pair, 0.5 (its log at the end)]
+  pair_bases_.resize(padded);  // [s of each pair, f of each pair, 0.5 (its log at the end)]
   pair_logs_.resize(padded);
   std::size_t at = 0;
   for (std::size_t p = 0; p < d; ++p) {
@@ -190,20 +191,34 @@ void Contest::FillBaseLogs() {
       pair_bases_[pairs + at] = 0.5 + 0.5 * dist;
     }
   }
+  std::fill(pair_bases_.begin() + static_cast<std::ptrdiff_t>(2 * pairs), pair_bases_.end(), 0.5);
   UnitLogRow(pair_bases_.data(), pair_logs_.data(), padded);
   const double log_half = pair_logs_[padded - 1];  // ln 0.5: the diagonal and the padding
-  std::fill(base_logs_.begin(), base_logs_.end(), log_half);
-  at = 0;
   for (std::size_t p = 0; p < d; ++p) {
-    double* bp = &bases_[p * stride];
-    double* lp = &base_logs_[p * stride];
-    for (std::size_t q = p + 1; q < d; ++q, ++at) {
-      double* bq = &bases_[q * stride];
-      double* lq = &base_logs_[q * stride];
-      bp[q] = bq[p] = pair_bases_[at];
-      bp[d + q] = bq[d + p] = pair_bases_[pairs + at];
-      lp[q] = lq[p] = pair_logs_[at];
-      lp[d + q] = lq[d + p] = pair_logs_[pairs + at];
+    double* __restrict bp = &bases_[p * stride];
+    double* __restrict lp = &base_logs_[p * stride];
+    // Pair (q, p) for q < p sits at q·D − q(q+1)/2 + (p − q − 1); pair (p, q) for q > p follows
+    // the row start of p.
+    std::size_t pair = p - 1;  // pair (0, p)
+    for (std::size_t q = 0; q < p; ++q) {
+      bp[q] = pair_bases_[pair];
+      bp[d + q] = pair_bases_[pairs + pair];
+      lp[q] = pair_logs_[pair];
+      lp[d + q] = pair_logs_[pairs + pair];
+      pair += d - q - 2;  // (q, p) → (q + 1, p)
+    }
+    bp[p] = bp[d + p] = 0.5;
+    lp[p] = lp[d + p] = log_half;
+    pair = p * d - p * (p + 1) / 2;  // pair (p, p + 1)
+    for (std::size_t q = p + 1; q < d; ++q, ++pair) {
+      bp[q] = pair_bases_[pair];
+      bp[d + q] = pair_bases_[pairs + pair];
+      lp[q] = pair_logs_[pair];
+      lp[d + q] = pair_logs_[pairs + pair];
+    }
+    for (std::size_t q = 2 * d; q < stride; ++q) {
+      bp[q] = 0.5;
+      lp[q] = log_half;
     }
   }
   base_logs_valid_ = true;
