@@ -33,9 +33,19 @@ bool ContestSameBits(double a, double b) {
 
 void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                       bool positions_changed) {
+  PrepareProbability(x, r, positions_changed);
+  mu_ = mu;
+  SortIntoClasses(r);
+  if (use_table_) FillUtilityTable(x, r);
+  class_table_ = plain_ && use_table_ && by_position_;
+  if (class_table_) FillClassTable();
+}
+
+void Contest::PrepareProbability(const std::vector<double>& x, const std::vector<double>& r,
+                                 bool positions_changed) {
   x_ = &x;
   r_ = &r;
-  mu_ = mu;
+  class_table_ = false;  // until Prepare sorts the classes
   const std::size_t n = x.size();
   if (positions_changed || position_id_.size() != n) {
     base_logs_valid_ = false;
@@ -56,8 +66,6 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
       uf_table_.resize(n * distinct_);
     }
   }
-  SortIntoClasses(r);
-  if (use_table_) FillUtilityTable(x, r);
   // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
   const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
   if (positions_changed || r_matters || !p_valid_) {
@@ -72,8 +80,6 @@ void Contest::Prepare(const std::vector<double>& x, const std::vector<double>& r
     }
     p_valid_ = true;
   }
-  class_table_ = plain_ && use_table_ && by_position_;
-  if (class_table_) FillClassTable();
 }
 
 void Contest::FillClassTable() {

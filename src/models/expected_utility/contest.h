@@ -40,6 +40,21 @@ class Contest {
   void Prepare(const std::vector<double>& x, const std::vector<double>& r, double mu,
                bool positions_changed);
 
+  // The first part of Prepare alone: the distinct positions and P, not the classes or the
+  // utility table. Enough for the by-position reads below; Evaluate needs Prepare.
+  void PrepareProbability(const std::vector<double>& x, const std::vector<double>& r,
+                          bool positions_changed);
+
+  // After PrepareProbability or Prepare: whether P is kept per pair of distinct positions, and
+  // if so the distinct positions (ascending), each actor's index among them, and P of the
+  // a-th over the b-th.
+  bool by_position() const { return by_position_; }
+  const std::vector<double>& position_values() const { return value_of_id_; }
+  const std::vector<std::size_t>& position_id() const { return position_id_; }
+  double PositionP(std::size_t a, std::size_t b) const { return position_p_[a * distinct_ + b]; }
+  double range() const { return range_; }
+  const std::vector<double>& salience() const { return salience_; }
+
   // REQUIRES: i != j.
   PairValues Evaluate(std::size_t i, std::size_t j) const;
 

@@ -1,8 +1,51 @@
 #include "models/expected_utility/risk.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace entente::eum {
+
+namespace {
+
+// Sch eq. (34) with every r = 1 under Q = 1, by position. Then U^s = 2 − 4(1/2 − d/2) = 2d,
+// U^f = −2d (eqs. 15, 16) and U^sq = 0 (eq. 24), so eq. (25a) for j challenging i, resisted with
+// i's salience, is E(U_ji) = s_i [P_ji 2d + (1 − P_ji)(−2d)] + (1 − s_i) 2d = 2d [1 − 2 s_i (1 −
+// P_ji)], d = |x_i − x_j|/Δ, and
+//   S_i = Σ_{j≠i} E(U_ji) = (2 N_p − 4 s_i F_p) / Δ,
+//   N_p = Σ_q m_q |y_p − y_q|,  F_p = Σ_q m_q |y_p − y_q| (1 − P(y_q over y_p)),
+// over the distinct positions y_q held by m_q actors, p = i's position (partners at i's own
+// position add 0, as E(U_ji) does at d = 0). Two sums per pair of positions instead of one E(U)
+// per pair of classes and one addition per pair of actors; equal to the actor-by-actor sum in
+// exact arithmetic, not to the bit.
+void SecurityByPosition(const Contest& contest, std::vector<double>& security) {
+  const std::vector<double>& y = contest.position_values();
+  const std::vector<std::size_t>& position = contest.position_id();
+  const std::vector<double>& salience = contest.salience();
+  const std::size_t d = y.size(), n = position.size();
+  thread_local std::vector<double> count, near, far_from_winning;
+  count.assign(d, 0.0);
+  for (std::size_t k = 0; k < n; ++k) count[position[k]] += 1.0;
+  near.resize(d);
+  far_from_winning.resize(d);
+  for (std::size_t p = 0; p < d; ++p) {
+    double sum_n = 0.0, sum_f = 0.0;
+    for (std::size_t q = 0; q < d; ++q) {
+      if (q == p) continue;
+      const double weighted = count[q] * std::abs(y[p] - y[q]);
+      sum_n += weighted;
+      sum_f += weighted * (1.0 - contest.PositionP(q, p));
+    }
+    near[p] = sum_n;
+    far_from_winning[p] = sum_f;
+  }
+  const double range = contest.range();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t p = position[i];
+    security[i] = (2.0 * near[p] - 4.0 * salience[i] * far_from_winning[p]) / range;
+  }
+}
+
+}  // namespace
 
 bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
                 const std::vector<double>& x, double mu, bool positions_changed,
@@ -11,6 +54,13 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
   // Appendix step 7: every utility evaluated risk-neutrally first.
   std::fill(r.begin(), r.end(), 1.0);
   security.assign(n, 0.0);
+  if (options.q == 1.0) {
+    contest.PrepareProbability(x, r, positions_changed);
+    if (contest.by_position()) {
+      SecurityByPosition(contest, security);
+      return RiskFromSecurity(options, security, r);
+    }
+  }
   contest.Prepare(x, r, mu, positions_changed);
   // Sch eq. (34): security (danger) of i = what its adversaries expect from challenging it,
   // E(U_ji) with i's salience as the resisting probability (A11: s_i in every implementation,
@@ -60,6 +110,12 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
     for (std::size_t j = i + 1; j < n; ++j) sum += column[class_of[j] * classes];
     security[i] = sum;
   }
+  return RiskFromSecurity(options, security, r);
+}
+
+bool RiskFromSecurity(const ExpectedUtilityOptions& options, const std::vector<double>& security,
+                      std::vector<double>& r) {
+  const std::size_t n = security.size();
   const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
   const double s_min = *lo, s_max = *hi;
   if (!(s_max > s_min)) {

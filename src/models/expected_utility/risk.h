@@ -16,8 +16,16 @@ namespace entente::eum {
 // S_max − S_min)/(S_max − S_min) and r_i = (1 − R_i/3)/(1 + R_i/3) ∈ [0.5, 2] (Sch eq. 33). Writes
 // r and security. Returns false when every S_i is equal (R = 0/0): then r is set per
 // options.degenerate (kHalt leaves r at 1 and the caller stops).
+// Under Q = 1 with P kept per pair of positions (Contest::by_position), S is summed by position
+// (see risk.cc), which only Contest::PrepareProbability needs; otherwise E(U_ji) is evaluated per
+// pair of classes after Contest::Prepare.
 bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
                 const std::vector<double>& x, double mu, bool positions_changed,
                 std::vector<double>& r, std::vector<double>& security);
+
+// The second half of UpdateRisk: r from the security levels (eqs. 33, 34), false when they are
+// all equal.
+bool RiskFromSecurity(const ExpectedUtilityOptions& options, const std::vector<double>& security,
+                      std::vector<double>& r);
 
 }  // namespace entente::eum
