@@ -4,6 +4,10 @@
 #include <cmath>
 #include <cstdint>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
 namespace entente::eum {
 
 namespace {
@@ -200,10 +204,48 @@ template <int kLanes>
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define ENTENTE_UNIT_POW_AVX2 1
+// The four-lane blocks of the row functions below with their lane tests done by one vector
+// compare and a mask (the generic blocks test lane by lane): the same values, bit for bit.
+
+// Whether any of logs[0..4) is NaN.
+__attribute__((target("avx2"))) inline bool AnyNanAvx2(const double* logs) {
+  const __m256d l = _mm256_loadu_pd(logs);
+  return _mm256_movemask_pd(_mm256_cmp_pd(l, l, _CMP_UNORD_Q)) != 0;
+}
+
+// UnitLogBlock<4>: NaN where a base is outside the fast range (NaN is not inside).
+__attribute__((target("avx2"))) inline void UnitLogBlockAvx2(const double* bases, double* logs) {
+  using F = Lanes<4>::F;
+  F b;
+  __builtin_memcpy(&b, bases, sizeof b);
+  const F l = UnitLogLanes<4>(b);
+  __m256d lv, bv;
+  __builtin_memcpy(&lv, &l, sizeof lv);
+  __builtin_memcpy(&bv, &b, sizeof bv);
+  const __m256d inside = _mm256_and_pd(_mm256_cmp_pd(bv, _mm256_set1_pd(kMinBase), _CMP_GE_OQ),
+                                       _mm256_cmp_pd(bv, _mm256_set1_pd(kMaxBase), _CMP_LE_OQ));
+  _mm256_storeu_pd(logs, _mm256_blendv_pd(_mm256_set1_pd(__builtin_nan("")), lv, inside));
+}
+
+// UnitPowFromLogBlock<4>.
+__attribute__((target("avx2"))) inline void UnitPowFromLogBlockAvx2(const double* bases,
+                                                                    const double* logs, double* out,
+                                                                    double r) {
+  using F = Lanes<4>::F;
+  if (AnyNanAvx2(logs)) {
+    for (int v = 0; v < 4; ++v) out[v] = UnitPow(bases[v], r);
+    return;
+  }
+  F l;
+  __builtin_memcpy(&l, logs, sizeof l);
+  const F p = UnitExpLanes<4>(l, F{} + r);
+  __builtin_memcpy(out, &p, sizeof p);
+}
+
 __attribute__((target("avx2"))) std::size_t UnitLogRowAvx2(const double* bases, double* logs,
                                                            std::size_t count) {
   std::size_t q = 0;
-  for (; q + 4 <= count; q += 4) UnitLogBlock<4>(bases + q, logs + q);
+  for (; q + 4 <= count; q += 4) UnitLogBlockAvx2(bases + q, logs + q);
   return q;
 }
 
@@ -212,10 +254,10 @@ __attribute__((target("avx2"))) std::size_t UnitPowRowFromLogsAvx2(const double*
                                                                    std::size_t count, double r) {
   std::size_t q = 0;
   for (; q + 8 <= count; q += 8) {
-    UnitPowFromLogBlock<4>(bases + q, logs + q, out + q, r);
-    UnitPowFromLogBlock<4>(bases + q + 4, logs + q + 4, out + q + 4, r);
+    UnitPowFromLogBlockAvx2(bases + q, logs + q, out + q, r);
+    UnitPowFromLogBlockAvx2(bases + q + 4, logs + q + 4, out + q + 4, r);
   }
-  for (; q + 4 <= count; q += 4) UnitPowFromLogBlock<4>(bases + q, logs + q, out + q, r);
+  for (; q + 4 <= count; q += 4) UnitPowFromLogBlockAvx2(bases + q, logs + q, out + q, r);
   return q;
 }
 
