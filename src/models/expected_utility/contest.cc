@@ -47,18 +47,29 @@ void Contest::PrepareProbability(const std::vector<double>& x, const std::vector
   r_ = &r;
   class_table_ = false;  // until Prepare sorts the classes
   const std::size_t n = x.size();
-  if (positions_changed || position_id_.size() != n) {
+  const bool positions_new = positions_changed || position_id_.size() != n;
+  // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
+  const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
+  const bool p_new = positions_new || r_matters || !p_valid_;
+  if (p_new) table_.Prepare(x, r);
+  if (positions_new) {
     base_logs_valid_ = false;
-    std::vector<double>& values = value_of_id_;
-    values.assign(x.begin(), x.end());
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    distinct_ = values.size();
-    position_id_.resize(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      position_id_[k] = static_cast<std::size_t>(
-          std::lower_bound(values.begin(), values.end(), x[k]) - values.begin());
+    if (table_.by_position()) {
+      // The table has just numbered the distinct positions (ascending), as below.
+      value_of_id_ = table_.distinct_values();
+      position_id_ = table_.position_id();
+    } else {
+      std::vector<double>& values = value_of_id_;
+      values.assign(x.begin(), x.end());
+      std::sort(values.begin(), values.end());
+      values.erase(std::unique(values.begin(), values.end()), values.end());
+      position_id_.resize(n);
+      for (std::size_t k = 0; k < n; ++k) {
+        position_id_[k] = static_cast<std::size_t>(
+            std::lower_bound(values.begin(), values.end(), x[k]) - values.begin());
+      }
     }
+    distinct_ = value_of_id_.size();
     // Worth it when positions repeat; bounded to 1 MiB of doubles per table (cache-resident).
     use_table_ = distinct_ < n && n * distinct_ <= (std::size_t{1} << 17);
     if (use_table_) {
@@ -66,12 +77,8 @@ void Contest::PrepareProbability(const std::vector<double>& x, const std::vector
       uf_table_.resize(n * distinct_);
     }
   }
-  // P depends on r only through voter-risk votes or the all-pairs denominator's votes.
-  const bool r_matters = options_.vote_risk == VoteRisk::kVoterRisk;
-  if (positions_changed || r_matters || !p_valid_) {
-    table_.Prepare(x, r);
-    // The table numbers the distinct positions as position_id_ does (both ascending).
-    by_position_ = table_.by_position() && table_.distinct() == distinct_;
+  if (p_new) {
+    by_position_ = table_.by_position();
     if (by_position_) {
       table_.ComputePositionPairs();
       position_p_ = table_.position_pairs();

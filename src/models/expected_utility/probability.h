@@ -43,11 +43,14 @@ class ProbabilityTable {
   // The direct path's P per pair of distinct positions, for callers that look P up by position
   // instead of by actor (Contest): after ComputePositionPairs, position_pair(a, b) is P of the
   // a-th over the b-th distinct position (ascending), the value Pair gives any actors holding
-  // them. REQUIRES: by_position(), which holds after Prepare unless the prefix-sum path is on.
+  // them; distinct_values() are those positions and position_id()[k] is actor k's index among
+  // them (set by Prepare). REQUIRES: by_position(), which holds after Prepare unless the
+  // prefix-sum path is on.
   bool by_position() const { return !fast_; }
   void ComputePositionPairs();
   const double* position_pairs() const { return pair_p_.data(); }
   std::size_t distinct() const { return distinct_; }
+  const std::vector<double>& distinct_values() const { return distinct_x_; }
   const std::vector<std::size_t>& position_id() const { return position_id_; }
 
   // The vote sums of ComputePositionPairs under voter-risk votes (linear votes take
