@@ -58,12 +58,16 @@ class Contest {
   // REQUIRES: i != j.
   PairValues Evaluate(std::size_t i, std::size_t j) const;
 
-  // Whether EvaluateClasses may be used after the last Prepare: the short form of Evaluate
+  // Whether ForEachClassPair may be used after the last Prepare: the short form of Evaluate
   // (plain) with the utility table and P per pair of positions, as under bdm.
   bool by_class_table() const { return class_table_; }
-  // Evaluate(representatives()[a], representatives()[b]) from per-class data, bit-identical;
-  // with a == b, Evaluate of two distinct members of class a. REQUIRES: by_class_table().
-  PairValues EvaluateClasses(std::size_t a, std::size_t b) const;
+
+  // Calls visit(a, b, eu_ab, eu_ba) for every pair of classes a < b at different positions, in
+  // increasing order of (a, b), with eu_ab = Evaluate(i, j).a_ij and eu_ba = Evaluate(i, j).a_ji
+  // for i = representatives()[a], j = representatives()[b] (the same bits), read from per-class
+  // data (position, utility row, salience, U^sq). REQUIRES: by_class_table().
+  template <class Visit>
+  void ForEachClassPair(Visit&& visit) const;
 
   // Classes of the last Prepare: actors with the same position, risk exponent and salience (to
   // the bit). Evaluate reads nothing else of an actor, so Evaluate(i, j) and Evaluate(i', j')
@@ -144,7 +148,7 @@ class Contest {
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   std::vector<std::size_t> reps_, class_of_, class_head_, class_next_;
   std::vector<std::size_t> row_head_, row_next_, row_actor_, class_row_;
-  // EvaluateClasses' data, one entry per class (FillClassTable).
+  // ForEachClassPair's data, one entry per class (FillClassTable).
   struct ClassEntry {
     std::size_t position = 0;   // position id
     std::size_t row_start = 0;  // its utility table row × distinct_
@@ -156,19 +160,28 @@ class Contest {
   std::vector<ClassEntry> class_entries_;
 };
 
-inline PairValues Contest::EvaluateClasses(std::size_t a, std::size_t b) const {
-  const ClassEntry& ca = class_entries_[a];
-  const ClassEntry& cb = class_entries_[b];
-  PairValues v;
-  v.p_ij = position_p_[ca.position * distinct_ + cb.position];
-  v.p_ji = position_p_[cb.position * distinct_ + ca.position];
-  const std::size_t at_i = ca.row_start + cb.position, at_j = cb.row_start + ca.position;
-  // As Evaluate's plain form: Sch eqs. (15), (16), (25a), the other side's E(U) its own.
-  v.a_ij = ChallengeUtility(v.p_ij, cb.salience, us_table_[at_i], uf_table_[at_i], ca.usq);
-  v.a_ji = ChallengeUtility(v.p_ji, ca.salience, us_table_[at_j], uf_table_[at_j], cb.usq);
-  v.b_ij = v.a_ji;
-  v.b_ji = v.a_ij;
-  return v;
+template <class Visit>
+inline void Contest::ForEachClassPair(Visit&& visit) const {
+  const std::size_t classes = class_entries_.size(), d = distinct_;
+  const ClassEntry* entry = class_entries_.data();
+  const double* p = position_p_;
+  const double* us = us_table_.data();
+  const double* uf = uf_table_.data();
+  for (std::size_t a = 0; a < classes; ++a) {
+    const ClassEntry ca = entry[a];
+    const double* p_of_a = p + ca.position * d;  // P of a's position over each position
+    for (std::size_t b = a + 1; b < classes; ++b) {
+      const ClassEntry& cb = entry[b];
+      if (cb.position == ca.position) continue;  // A12: no contest at the same position
+      const std::size_t at_a = ca.row_start + cb.position, at_b = cb.row_start + ca.position;
+      // As Evaluate's plain form: Sch eqs. (15), (16), (25a), the other side's E(U) its own.
+      const double eu_ab =
+          ChallengeUtility(p_of_a[cb.position], cb.salience, us[at_a], uf[at_a], ca.usq);
+      const double eu_ba = ChallengeUtility(p[cb.position * d + ca.position], ca.salience, us[at_b],
+                                            uf[at_b], cb.usq);
+      visit(a, b, eu_ab, eu_ba);
+    }
+  }
 }
 
 // Inline: the round's loops call it once per pair of classes.

@@ -84,24 +84,13 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
     const std::size_t c = class_of[k];
     if (k != reps[c] && second[c] == n) second[c] = k;
   }
-  const auto fill = [&](auto evaluate) {
-    for (std::size_t a = 0; a < classes; ++a) {
-      if (second[a] < n) eu[a * classes + a] = evaluate(a, a, reps[a], second[a]).a_ij;
-      for (std::size_t b = a + 1; b < classes; ++b) {
-        const PairValues v = evaluate(a, b, reps[a], reps[b]);
-        eu[a * classes + b] = v.a_ij;
-        eu[b * classes + a] = v.a_ji;
-      }
+  for (std::size_t a = 0; a < classes; ++a) {
+    if (second[a] < n) eu[a * classes + a] = contest.Evaluate(reps[a], second[a]).a_ij;
+    for (std::size_t b = a + 1; b < classes; ++b) {
+      const PairValues v = contest.Evaluate(reps[a], reps[b]);
+      eu[a * classes + b] = v.a_ij;
+      eu[b * classes + a] = v.a_ji;
     }
-  };
-  if (contest.by_class_table()) {
-    fill([&](std::size_t a, std::size_t b, std::size_t, std::size_t) {
-      return contest.EvaluateClasses(a, b);
-    });
-  } else {
-    fill([&](std::size_t, std::size_t, std::size_t i, std::size_t j) {
-      return contest.Evaluate(i, j);
-    });
   }
   for (std::size_t i = 0; i < n; ++i) {
     const double* column = &eu[class_of[i]];

@@ -79,11 +79,21 @@ void MoveByClass(const ExpectedUtilityOptions& options, const Contest& contest, 
   const bool class_table = contest.by_class_table();
   // The bdm preset's offer rules as constants where they apply (BdmOfferRules: the same code).
   const auto offers = [&](const auto& rules) {
+    if (class_table) {
+      // The pair (a, b) from each side: i's E(U) of challenging j is the other side's b for j
+      // (Evaluate's plain form).
+      contest.ForEachClassPair([&](std::size_t a, std::size_t b, double eu_ab, double eu_ba) {
+        const std::size_t i = reps[a], j = reps[b];
+        book.OfferBy(rules, i, j, eu_ab, eu_ba, x[i], x[j]);
+        book.OfferBy(rules, j, i, eu_ba, eu_ab, x[j], x[i]);
+      });
+      return;
+    }
     for (std::size_t a = 0; a < reps.size(); ++a) {
       for (std::size_t b = a + 1; b < reps.size(); ++b) {
         const std::size_t i = reps[a], j = reps[b];
         if (contest.SamePosition(i, j)) continue;  // A12: no offers at the same position
-        const PairValues v = class_table ? contest.EvaluateClasses(a, b) : contest.Evaluate(i, j);
+        const PairValues v = contest.Evaluate(i, j);
         book.OfferBy(rules, i, j, v.a_ij, v.b_ij, x[i], x[j]);
         book.OfferBy(rules, j, i, v.a_ji, v.b_ji, x[j], x[i]);
       }
