@@ -25,15 +25,19 @@ void SecurityByPosition(const Contest& contest, std::vector<double>& security) {
   thread_local std::vector<double> count, near, far_from_winning;
   count.assign(d, 0.0);
   for (std::size_t k = 0; k < n; ++k) count[position[k]] += 1.0;
-  near.resize(d);
-  far_from_winning.resize(d);
+  near.assign(d, 0.0);
+  far_from_winning.assign(d, 0.0);
+  // Each sum in increasing q: the terms q < p arrive while the rows before p are summed, each
+  // distance |y_p − y_q| is taken once for both rows.
   for (std::size_t p = 0; p < d; ++p) {
-    double sum_n = 0.0, sum_f = 0.0;
-    for (std::size_t q = 0; q < d; ++q) {
-      if (q == p) continue;
-      const double weighted = count[q] * std::abs(y[p] - y[q]);
-      sum_n += weighted;
-      sum_f += weighted * (1.0 - contest.PositionP(q, p));
+    double sum_n = near[p], sum_f = far_from_winning[p];
+    for (std::size_t q = p + 1; q < d; ++q) {
+      const double distance = std::abs(y[p] - y[q]);
+      const double toward_p = count[q] * distance, toward_q = count[p] * distance;
+      sum_n += toward_p;
+      sum_f += toward_p * (1.0 - contest.PositionP(q, p));
+      near[q] += toward_q;
+      far_from_winning[q] += toward_q * (1.0 - contest.PositionP(p, q));
     }
     near[p] = sum_n;
     far_from_winning[p] = sum_f;
