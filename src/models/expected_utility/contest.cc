@@ -70,12 +70,10 @@ void Contest::PrepareProbability(const std::vector<double>& x, const std::vector
       }
     }
     distinct_ = value_of_id_.size();
-    // Worth it when positions repeat; bounded to 1 MiB of doubles per table (cache-resident).
-    use_table_ = distinct_ < n && n * distinct_ <= (std::size_t{1} << 17);
-    if (use_table_) {
-      us_table_.resize(n * distinct_);
-      uf_table_.resize(n * distinct_);
-    }
+    stride_ = (2 * distinct_ + 3) & ~std::size_t{3};
+    // Worth it when positions repeat; bounded to 1 MiB of doubles (cache-resident).
+    use_table_ = distinct_ < n && n * stride_ <= (std::size_t{1} << 17);
+    if (use_table_) utility_table_.resize(n * stride_);
   }
   if (p_new) {
     by_position_ = table_.by_position();
@@ -93,8 +91,7 @@ void Contest::FillClassTable() {
   class_entries_.resize(reps_.size());
   for (std::size_t c = 0; c < reps_.size(); ++c) {
     const std::size_t k = reps_[c];
-    class_entries_[c] =
-        ClassEntry{position_id_[k], class_row_[c] * distinct_, salience_[k], usq_[k]};
+    class_entries_[c] = ClassEntry{position_id_[k], class_row_[c] * stride_, salience_[k], usq_[k]};
   }
 }
 
@@ -145,8 +142,8 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
       row_actor_.push_back(k);
       row_next_.push_back(row_head_[p]);
       row_head_[p] = row;
-      double* __restrict us = &us_table_[row * d];
-      double* __restrict uf = &uf_table_[row * d];
+      double* __restrict us = &utility_table_[row * stride_];
+      double* __restrict uf = us + d;
       const double* __restrict value = value_of_id_.data();
       const double xk = x[k], rk = r[k], range = range_;
       if (rk == 1.0) {
@@ -157,18 +154,13 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
           uf[q] = 2.0 - 4.0 * (0.5 + 0.5 * dist);
         }
       } else {
-        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16): RiskPow of the bases 0.5 ∓ d/2 of
-        // every partner position, from their logarithms (FillBaseLogs: the same for every
-        // exponent, and symmetric), bit-identical to UnitPowRow on the bases; then 2 − 4·x.
+        // UtilitySuccess / UtilityFailure (Sch eqs. 15, 16): 2 − 4·RiskPow of the bases 0.5 ∓
+        // d/2 of every partner position, from their logarithms (FillBaseLogs: the same for
+        // every exponent, and symmetric, in this row's layout), bit-identical to UnitPowRow on
+        // the bases and then 2 − 4·x.
         if (!base_logs_valid_) FillBaseLogs();
-        const std::size_t stride = base_stride_;
-        pow_scratch_.resize(stride);
-        double* __restrict power = pow_scratch_.data();
-        UnitPowRowFromLogs(&bases_[p * stride], &base_logs_[p * stride], power, stride, rk);
-        for (std::size_t q = 0; q < d; ++q) {
-          us[q] = 2.0 - 4.0 * power[q];
-          uf[q] = 2.0 - 4.0 * power[d + q];
-        }
+        UnitPowAffineRowFromLogs(&bases_[p * stride_], &base_logs_[p * stride_], us, stride_, rk,
+                                 2.0, 4.0);
       }
     }
     class_row_[c] = row;
@@ -177,7 +169,7 @@ void Contest::FillUtilityTable(const std::vector<double>& x, const std::vector<d
   // to the bit, on the row's own position.
   for (std::size_t k = 0; k < n; ++k) {
     row_[k] = class_row_[class_of_[k]];
-    usq_[k] = us_table_[row_[k] * d + position_id_[k]];
+    usq_[k] = utility_table_[row_[k] * stride_ + position_id_[k]];
   }
 }
 
@@ -186,9 +178,7 @@ void Contest::FillBaseLogs() {
   // exactly as a row computes it (the difference is exact in sign, so d_pq = d_qp). The
   // logarithms of the pairs q > p are taken in one padded UnitLogRow; each row then reads its
   // entries from the pair (min(p, q), max(p, q)).
-  const std::size_t d = distinct_;
-  const std::size_t stride = (2 * d + 3) & ~std::size_t{3};
-  base_stride_ = stride;
+  const std::size_t d = distinct_, stride = stride_;
   bases_.resize(d * stride);
   base_logs_.resize(d * stride);
   const double* value = value_of_id_.data();

@@ -129,19 +129,19 @@ class Contest {
   std::vector<std::size_t> position_id_;
   std::size_t distinct_ = 0;
   std::vector<double> value_of_id_;
-  // Utility table: us_table_/uf_table_ hold U^s, U^f at [row * distinct + position id], row_[k]
-  // = actor k's row. Only used while it is small enough to stay in cache (every pair reads two
-  // rows) and actors share positions.
+  // Utility table: row r at utility_table_[r * stride_] holds U^s against each position id, then
+  // U^f against each (at + distinct_), then padding; stride_ = 2·distinct_ rounded up to a
+  // multiple of 4. row_[k] = actor k's row. Only used while it is small enough to stay in cache
+  // (every pair reads two rows) and actors share positions.
   bool use_table_ = false;
   std::vector<std::size_t> row_;
-  std::vector<double> us_table_, uf_table_;
-  std::vector<double> pow_scratch_;  // FillUtilityTable's powers of one row
-  // FillBaseLogs: per distinct position p, the row of bases bases_[p * base_stride_ + …]
-  // (0.5 − d/2 against each position, then 0.5 + d/2, then padding 0.5) and their logarithms,
-  // computed once per set of positions for every exponent's row.
+  std::size_t stride_ = 0;
+  std::vector<double> utility_table_;
+  // FillBaseLogs: per distinct position p, the row of bases bases_[p * stride_ + …] (0.5 − d/2
+  // against each position, then 0.5 + d/2, then padding 0.5, the utility table's layout) and
+  // their logarithms, computed once per set of positions for every exponent's row.
   void FillBaseLogs();
   bool base_logs_valid_ = false;
-  std::size_t base_stride_ = 0;
   std::vector<double> bases_, base_logs_, pair_bases_, pair_logs_;
   // Classes; class_head_[p] = the last class at position id p, class_next_[c] = the class at the
   // same position before c (kNone ends the list). The same lists for rows.
@@ -151,7 +151,7 @@ class Contest {
   // ForEachClassPair's data, one entry per class (FillClassTable).
   struct ClassEntry {
     std::size_t position = 0;   // position id
-    std::size_t row_start = 0;  // its utility table row × distinct_
+    std::size_t row_start = 0;  // its utility table row × stride_
     double salience = 0.0;
     double usq = 0.0;
   };
@@ -165,8 +165,7 @@ inline void Contest::ForEachClassPair(Visit&& visit) const {
   const std::size_t classes = class_entries_.size(), d = distinct_;
   const ClassEntry* entry = class_entries_.data();
   const double* p = position_p_;
-  const double* us = us_table_.data();
-  const double* uf = uf_table_.data();
+  const double* u = utility_table_.data();
   for (std::size_t a = 0; a < classes; ++a) {
     const ClassEntry ca = entry[a];
     const double* p_of_a = p + ca.position * d;  // P of a's position over each position
@@ -176,9 +175,9 @@ inline void Contest::ForEachClassPair(Visit&& visit) const {
       const std::size_t at_a = ca.row_start + cb.position, at_b = cb.row_start + ca.position;
       // As Evaluate's plain form: Sch eqs. (15), (16), (25a), the other side's E(U) its own.
       const double eu_ab =
-          ChallengeUtility(p_of_a[cb.position], cb.salience, us[at_a], uf[at_a], ca.usq);
-      const double eu_ba = ChallengeUtility(p[cb.position * d + ca.position], ca.salience, us[at_b],
-                                            uf[at_b], cb.usq);
+          ChallengeUtility(p_of_a[cb.position], cb.salience, u[at_a], u[at_a + d], ca.usq);
+      const double eu_ba = ChallengeUtility(p[cb.position * d + ca.position], ca.salience, u[at_b],
+                                            u[at_b + d], cb.usq);
       visit(a, b, eu_ab, eu_ba);
     }
   }
@@ -193,12 +192,13 @@ inline PairValues Contest::Evaluate(std::size_t i, std::size_t j) const {
   // Sch eqs. (15), (16): success and failure utilities with each actor's exponent.
   double us_i, uf_i, us_j, uf_j;
   if (use_table_) {
-    const std::size_t at_i = row_[i] * distinct_ + position_id_[j];
-    us_i = us_table_[at_i];
-    uf_i = uf_table_[at_i];
-    const std::size_t at_j = row_[j] * distinct_ + position_id_[i];
-    us_j = us_table_[at_j];  // the same values as row i's when r_j == r_i
-    uf_j = uf_table_[at_j];
+    const double* u = utility_table_.data();
+    const std::size_t at_i = row_[i] * stride_ + position_id_[j];
+    us_i = u[at_i];
+    uf_i = u[at_i + distinct_];
+    const std::size_t at_j = row_[j] * stride_ + position_id_[i];
+    us_j = u[at_j];  // the same values as row i's when r_j == r_i
+    uf_j = u[at_j + distinct_];
   } else {
     const double d = std::abs((*x_)[i] - (*x_)[j]) / range_;
     us_i = UtilitySuccess(d, ri);

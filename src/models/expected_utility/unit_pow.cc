@@ -227,18 +227,24 @@ __attribute__((target("avx2"))) inline void UnitLogBlockAvx2(const double* bases
   _mm256_storeu_pd(logs, _mm256_blendv_pd(_mm256_set1_pd(__builtin_nan("")), lv, inside));
 }
 
-// UnitPowFromLogBlock<4>.
+// UnitPowFromLogBlock<4>; with kAffine, c0 − c1 · the power.
+template <bool kAffine>
 __attribute__((target("avx2"))) inline void UnitPowFromLogBlockAvx2(const double* bases,
                                                                     const double* logs, double* out,
-                                                                    double r) {
+                                                                    double r, double c0,
+                                                                    double c1) {
   using F = Lanes<4>::F;
   if (AnyNanAvx2(logs)) {
-    for (int v = 0; v < 4; ++v) out[v] = UnitPow(bases[v], r);
+    for (int v = 0; v < 4; ++v) {
+      const double p = UnitPow(bases[v], r);
+      out[v] = kAffine ? c0 - c1 * p : p;
+    }
     return;
   }
   F l;
   __builtin_memcpy(&l, logs, sizeof l);
-  const F p = UnitExpLanes<4>(l, F{} + r);
+  F p = UnitExpLanes<4>(l, F{} + r);
+  if constexpr (kAffine) p = c0 - c1 * p;
   __builtin_memcpy(out, &p, sizeof p);
 }
 
@@ -249,15 +255,19 @@ __attribute__((target("avx2"))) std::size_t UnitLogRowAvx2(const double* bases, 
   return q;
 }
 
+template <bool kAffine>
 __attribute__((target("avx2"))) std::size_t UnitPowRowFromLogsAvx2(const double* bases,
                                                                    const double* logs, double* out,
-                                                                   std::size_t count, double r) {
+                                                                   std::size_t count, double r,
+                                                                   double c0, double c1) {
   std::size_t q = 0;
   for (; q + 8 <= count; q += 8) {
-    UnitPowFromLogBlockAvx2(bases + q, logs + q, out + q, r);
-    UnitPowFromLogBlockAvx2(bases + q + 4, logs + q + 4, out + q + 4, r);
+    UnitPowFromLogBlockAvx2<kAffine>(bases + q, logs + q, out + q, r, c0, c1);
+    UnitPowFromLogBlockAvx2<kAffine>(bases + q + 4, logs + q + 4, out + q + 4, r, c0, c1);
   }
-  for (; q + 4 <= count; q += 4) UnitPowFromLogBlockAvx2(bases + q, logs + q, out + q, r);
+  for (; q + 4 <= count; q += 4) {
+    UnitPowFromLogBlockAvx2<kAffine>(bases + q, logs + q, out + q, r, c0, c1);
+  }
   return q;
 }
 
@@ -307,19 +317,39 @@ void UnitLogRow(const double* bases, double* logs, std::size_t count) {
   for (; q < count; ++q) UnitLogBlock<1>(bases + q, logs + q);
 }
 
-void UnitPowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
-                        double r) {
+namespace {
+// UnitPowRowFromLogs, with kAffine c0 − c1 · each power.
+template <bool kAffine>
+void PowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
+                    double r, double c0, double c1) {
   std::size_t q = 0;
   if (r == 1.0 || !ExponentInRange(r)) {
     for (; q < count; ++q) out[q] = UnitPow(bases[q], r);
-    return;
-  }
+    q = 0;
+  } else {
 #if defined(ENTENTE_UNIT_POW_AVX2)
-  static const bool avx2 = __builtin_cpu_supports("avx2");
-  if (avx2) q = UnitPowRowFromLogsAvx2(bases, logs, out, count, r);
+    static const bool avx2 = __builtin_cpu_supports("avx2");
+    if (avx2) q = UnitPowRowFromLogsAvx2<kAffine>(bases, logs, out, count, r, c0, c1);
 #endif
-  for (; q + 2 <= count; q += 2) UnitPowFromLogBlock<2>(bases + q, logs + q, out + q, r);
-  for (; q < count; ++q) UnitPowFromLogBlock<1>(bases + q, logs + q, out + q, r);
+    const std::size_t done = q;  // with kAffine, already c0 − c1 · power
+    for (; q + 2 <= count; q += 2) UnitPowFromLogBlock<2>(bases + q, logs + q, out + q, r);
+    for (; q < count; ++q) UnitPowFromLogBlock<1>(bases + q, logs + q, out + q, r);
+    q = done;
+  }
+  if constexpr (kAffine) {
+    for (; q < count; ++q) out[q] = c0 - c1 * out[q];
+  }
+}
+}  // namespace
+
+void UnitPowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
+                        double r) {
+  PowRowFromLogs<false>(bases, logs, out, count, r, 0.0, 0.0);
+}
+
+void UnitPowAffineRowFromLogs(const double* bases, const double* logs, double* out,
+                              std::size_t count, double r, double c0, double c1) {
+  PowRowFromLogs<true>(bases, logs, out, count, r, c0, c1);
 }
 
 }  // namespace entente::eum

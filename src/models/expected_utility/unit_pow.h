@@ -39,5 +39,9 @@ void UnitPowRow(double* values, std::size_t count, double r);
 void UnitLogRow(const double* bases, double* logs, std::size_t count);
 void UnitPowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
                         double r);
+// out[q] = c0 − c1 · UnitPow(bases[q], r), the same bits as UnitPowRowFromLogs followed by
+// that expression (the EUM's utilities 2 − 4·b^r, Sch eqs. 15, 16), in one pass.
+void UnitPowAffineRowFromLogs(const double* bases, const double* logs, double* out,
+                              std::size_t count, double r, double c0, double c1);
 
 }  // namespace entente::eum

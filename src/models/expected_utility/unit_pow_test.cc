@@ -96,6 +96,13 @@ TEST(EumUnitPow, PowersFromSharedLogsAreBitIdenticalToScalar) {
                   std::bit_cast<std::uint64_t>(UnitPow(bases[q], r)))
             << "count " << count << ", r " << r << ", lane " << q << ", base " << bases[q];
       }
+      // The utilities' form, 2 − 4·b^r in one pass: the same bits as the expression on UnitPow.
+      UnitPowAffineRowFromLogs(bases.data(), logs.data(), out.data(), count, r, 2.0, 4.0);
+      for (std::size_t q = 0; q < count; ++q) {
+        EXPECT_EQ(std::bit_cast<std::uint64_t>(out[q]),
+                  std::bit_cast<std::uint64_t>(2.0 - 4.0 * UnitPow(bases[q], r)))
+            << "affine, count " << count << ", r " << r << ", lane " << q;
+      }
     }
   }
 }
