@@ -202,6 +202,29 @@ template <int kLanes>
   __builtin_memcpy(out, &p, sizeof p);
 }
 
+// Four lanes from memory to memory: ln of bases[0..4) (every base in the fast range, or the
+// lane is replaced afterwards), and exp(r · logs[q]) for four finite logs, with kAffine
+// c0 − c1 · the power. Pointers only, so that the row functions below, compiled for AVX2, can
+// inline them without a vector crossing a call between differently compiled functions.
+[[gnu::always_inline]] inline void UnitLogLanes4(const double* bases, double* logs) {
+  using F = Lanes<4>::F;
+  F b;
+  __builtin_memcpy(&b, bases, sizeof b);
+  const F l = UnitLogLanes<4>(b);
+  __builtin_memcpy(logs, &l, sizeof l);
+}
+
+template <bool kAffine>
+[[gnu::always_inline]] inline void UnitExpLanes4(const double* logs, double* out, double r,
+                                                 double c0, double c1) {
+  using F = Lanes<4>::F;
+  F l;
+  __builtin_memcpy(&l, logs, sizeof l);
+  F p = UnitExpLanes<4>(l, F{} + r);
+  if constexpr (kAffine) p = c0 - c1 * p;
+  __builtin_memcpy(out, &p, sizeof p);
+}
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #define ENTENTE_UNIT_POW_AVX2 1
 // The four-lane blocks of the row functions below with their lane tests done by one vector
@@ -215,16 +238,12 @@ __attribute__((target("avx2"))) inline bool AnyNanAvx2(const double* logs) {
 
 // UnitLogBlock<4>: NaN where a base is outside the fast range (NaN is not inside).
 __attribute__((target("avx2"))) inline void UnitLogBlockAvx2(const double* bases, double* logs) {
-  using F = Lanes<4>::F;
-  F b;
-  __builtin_memcpy(&b, bases, sizeof b);
-  const F l = UnitLogLanes<4>(b);
-  __m256d lv, bv;
-  __builtin_memcpy(&lv, &l, sizeof lv);
-  __builtin_memcpy(&bv, &b, sizeof bv);
-  const __m256d inside = _mm256_and_pd(_mm256_cmp_pd(bv, _mm256_set1_pd(kMinBase), _CMP_GE_OQ),
-                                       _mm256_cmp_pd(bv, _mm256_set1_pd(kMaxBase), _CMP_LE_OQ));
-  _mm256_storeu_pd(logs, _mm256_blendv_pd(_mm256_set1_pd(__builtin_nan("")), lv, inside));
+  UnitLogLanes4(bases, logs);
+  const __m256d b = _mm256_loadu_pd(bases);
+  const __m256d inside = _mm256_and_pd(_mm256_cmp_pd(b, _mm256_set1_pd(kMinBase), _CMP_GE_OQ),
+                                       _mm256_cmp_pd(b, _mm256_set1_pd(kMaxBase), _CMP_LE_OQ));
+  _mm256_storeu_pd(
+      logs, _mm256_blendv_pd(_mm256_set1_pd(__builtin_nan("")), _mm256_loadu_pd(logs), inside));
 }
 
 // UnitPowFromLogBlock<4>; with kAffine, c0 − c1 · the power.
@@ -233,7 +252,6 @@ __attribute__((target("avx2"))) inline void UnitPowFromLogBlockAvx2(const double
                                                                     const double* logs, double* out,
                                                                     double r, double c0,
                                                                     double c1) {
-  using F = Lanes<4>::F;
   if (AnyNanAvx2(logs)) {
     for (int v = 0; v < 4; ++v) {
       const double p = UnitPow(bases[v], r);
@@ -241,11 +259,7 @@ __attribute__((target("avx2"))) inline void UnitPowFromLogBlockAvx2(const double
     }
     return;
   }
-  F l;
-  __builtin_memcpy(&l, logs, sizeof l);
-  F p = UnitExpLanes<4>(l, F{} + r);
-  if constexpr (kAffine) p = c0 - c1 * p;
-  __builtin_memcpy(out, &p, sizeof p);
+  UnitExpLanes4<kAffine>(logs, out, r, c0, c1);
 }
 
 __attribute__((target("avx2"))) std::size_t UnitLogRowAvx2(const double* bases, double* logs,
