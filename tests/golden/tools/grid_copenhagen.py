@@ -106,19 +106,10 @@ def main():
     cases = (sys.argv[2] if len(sys.argv) > 2 else 'copenhagen').split(',')
     rounds = sys.argv[3] if len(sys.argv) > 3 else '10'
     done = load_cache()
-    env = dict(os.environ, PROBE_ROUNDS=rounds)
     with open(OUT, 'a') as f:
         for opts in g:
             for case in cases:
-                key = (case, rounds, opts)
-                if key not in done:
-                    r = subprocess.run(['nice', '-n', '19', sys.executable, os.path.join(HERE, 'exchange_decimal_probe.py'), case] + opts.split(),
-                                       capture_output=True, text=True, env=env)
-                    fm, diffs = parse(r.stdout)
-                    if fm == 'ERR': diffs = (r.stderr.strip().splitlines() or ['?'])[-1][:120]
-                    done[key] = (fm, diffs)
-                    f.write('\t'.join(key + (fm, diffs)) + '\n'); f.flush()
-                fm, diffs = done[key]
+                fm, diffs = run_one(done, f, case, rounds, opts)
                 print('%-11s %-40s %-10s %s' % (case, opts, fm, diffs), flush=True)
 
 if __name__ == '__main__':
