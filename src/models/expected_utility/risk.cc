@@ -49,6 +49,26 @@ void SecurityByPosition(const Contest& contest, std::vector<double>& security) {
   }
 }
 
+// r from the security levels (Sch eqs. 33, 34); false when they are all equal.
+bool RiskFromSecurity(const ExpectedUtilityOptions& options, const std::vector<double>& security,
+                      std::vector<double>& r) {
+  const std::size_t n = security.size();
+  const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
+  const double s_min = *lo, s_max = *hi;
+  if (!(s_max > s_min)) {
+    const double value = options.degenerate == DegenerateSecurity::kRiskZero ? 0.0 : 1.0;
+    std::fill(r.begin(), r.end(), value);
+    return false;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    // Sch eq. (34): relative security R_i ∈ [−1, 1] across all actors (A6).
+    const double big_r = (2.0 * security[i] - s_max - s_min) / (s_max - s_min);
+    // Sch eq. (33): r_i = (1 − R_i/3)/(1 + R_i/3); R = 1 (most endangered) gives 0.5.
+    r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
@@ -64,6 +84,7 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
       SecurityByPosition(contest, security);
       return RiskFromSecurity(options, security, r);
     }
+    positions_changed = false;  // the positions and P were prepared just above
   }
   contest.Prepare(x, r, mu, positions_changed);
   // Sch eq. (34): security (danger) of i = what its adversaries expect from challenging it,
@@ -104,25 +125,6 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
     security[i] = sum;
   }
   return RiskFromSecurity(options, security, r);
-}
-
-bool RiskFromSecurity(const ExpectedUtilityOptions& options, const std::vector<double>& security,
-                      std::vector<double>& r) {
-  const std::size_t n = security.size();
-  const auto [lo, hi] = std::minmax_element(security.begin(), security.end());
-  const double s_min = *lo, s_max = *hi;
-  if (!(s_max > s_min)) {
-    const double value = options.degenerate == DegenerateSecurity::kRiskZero ? 0.0 : 1.0;
-    std::fill(r.begin(), r.end(), value);
-    return false;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    // Sch eq. (34): relative security R_i ∈ [−1, 1] across all actors (A6).
-    const double big_r = (2.0 * security[i] - s_max - s_min) / (s_max - s_min);
-    // Sch eq. (33): r_i = (1 − R_i/3)/(1 + R_i/3); R = 1 (most endangered) gives 0.5.
-    r[i] = (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0);
-  }
-  return true;
 }
 
 }  // namespace entente::eum

@@ -23,9 +23,4 @@ bool UpdateRisk(const ExpectedUtilityOptions& options, Contest& contest,
                 const std::vector<double>& x, double mu, bool positions_changed,
                 std::vector<double>& r, std::vector<double>& security);
 
-// The second half of UpdateRisk: r from the security levels (eqs. 33, 34), false when they are
-// all equal.
-bool RiskFromSecurity(const ExpectedUtilityOptions& options, const std::vector<double>& security,
-                      std::vector<double>& r);
-
 }  // namespace entente::eum

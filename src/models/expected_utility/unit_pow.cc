@@ -336,22 +336,22 @@ namespace {
 template <bool kAffine>
 void PowRowFromLogs(const double* bases, const double* logs, double* out, std::size_t count,
                     double r, double c0, double c1) {
-  std::size_t q = 0;
+  // out[plain..count) receives the powers themselves; the AVX2 kernel writes out[0..plain)
+  // already as c0 − c1 · power when kAffine.
+  std::size_t plain = 0;
   if (r == 1.0 || !ExponentInRange(r)) {
-    for (; q < count; ++q) out[q] = UnitPow(bases[q], r);
-    q = 0;
+    for (std::size_t q = 0; q < count; ++q) out[q] = UnitPow(bases[q], r);
   } else {
 #if defined(ENTENTE_UNIT_POW_AVX2)
     static const bool avx2 = __builtin_cpu_supports("avx2");
-    if (avx2) q = UnitPowRowFromLogsAvx2<kAffine>(bases, logs, out, count, r, c0, c1);
+    if (avx2) plain = UnitPowRowFromLogsAvx2<kAffine>(bases, logs, out, count, r, c0, c1);
 #endif
-    const std::size_t done = q;  // with kAffine, already c0 − c1 · power
+    std::size_t q = plain;
     for (; q + 2 <= count; q += 2) UnitPowFromLogBlock<2>(bases + q, logs + q, out + q, r);
     for (; q < count; ++q) UnitPowFromLogBlock<1>(bases + q, logs + q, out + q, r);
-    q = done;
   }
   if constexpr (kAffine) {
-    for (; q < count; ++q) out[q] = c0 - c1 * out[q];
+    for (std::size_t q = plain; q < count; ++q) out[q] = c0 - c1 * out[q];
   }
 }
 }  // namespace
